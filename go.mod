@@ -1,0 +1,3 @@
+module github.com/pwdigest/pwdigest
+
+go 1.24
