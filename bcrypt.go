@@ -1,0 +1,149 @@
+package pwdigest
+
+import (
+	"fmt"
+	"strconv"
+
+	"golang.org/x/crypto/bcrypt"
+)
+
+// bcrypt: "$2b$" + two-digit cost + "$" + 22 characters of salt + 31 of
+// hash, in bcrypt's base64 alphabet "./A-Za-z0-9". The minor versions $2a$
+// (passlib, older PHP), $2b$ (OpenBSD, pyca bcrypt) and $2y$ (PHP
+// password_hash) compute the same function; $2$ and $2x$ are legacy.
+
+const bcryptMaxPassword = 72 // bytes of password bcrypt uses
+
+var bcryptHasher = register(&scheme{
+	name:  "bcrypt",
+	parse: parseBcrypt,
+	hash: func(password string, p *Policy) (string, error) {
+		return hashBcrypt([]byte(password), p.BcryptCost)
+	},
+})
+
+var (
+	errBcryptShape  = malformed("bcrypt", `want "$2b$" + 2-digit cost + "$" + 53 characters`)
+	errBcryptMinor  = malformed("bcrypt", "unknown version, want $2$, $2a$, $2b$, $2x$ or $2y$")
+	errBcryptCost   = malformed("bcrypt", "cost is not two digits")
+	errBcryptChars  = malformed("bcrypt", "salt or hash has a character outside bcrypt's base64")
+	errBcryptBits   = malformed("bcrypt", "salt or hash has non-zero trailing bits")
+	errBcryptLegacy = malformed("bcrypt", "$2$ and $2x$ are not supported yet")
+)
+
+type bcryptDigest struct {
+	minor byte // 0 for "$2$"
+	cost  int
+	salt  string // 22 characters
+	hash  string // 31 characters
+}
+
+func parseBcrypt(digest string, l *Limits) (parsed, error) {
+	if len(digest) < 4 || digest[0] != '$' || digest[1] != '2' {
+		return nil, errBcryptShape
+	}
+	var d bcryptDigest
+	rest := digest[2:]
+	switch rest[0] {
+	case '$':
+		rest = rest[1:]
+	case 'a', 'b', 'x', 'y':
+		if rest[1] != '$' {
+			return nil, errBcryptMinor
+		}
+		d.minor, rest = rest[0], rest[2:]
+	default:
+		return nil, errBcryptMinor
+	}
+	if len(rest) != 2+1+53 || rest[2] != '$' {
+		return nil, errBcryptShape
+	}
+	if rest[0] < '0' || rest[0] > '9' || rest[1] < '0' || rest[1] > '9' {
+		return nil, errBcryptCost
+	}
+	d.cost = int(rest[0]-'0')*10 + int(rest[1]-'0')
+	d.salt, d.hash = rest[3:25], rest[25:]
+	if err := checkBcryptB64(d.salt, 4); err != nil {
+		return nil, err
+	}
+	if err := checkBcryptB64(d.hash, 2); err != nil {
+		return nil, err
+	}
+	if d.cost < 4 || d.cost > 31 {
+		return nil, outOfRange("bcrypt cost", d.cost, "04..31")
+	}
+	if d.cost > l.BcryptCost {
+		return nil, overLimit("bcrypt cost", d.cost, l.BcryptCost)
+	}
+	return &d, nil
+}
+
+const bcryptAlphabet = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+
+// checkBcryptB64 checks s is in bcrypt's alphabet and that its last
+// character carries no bits beyond the encoded bytes (unused is the number
+// of low bits it must leave zero: 4 for the 16-byte salt, 2 for the 23-byte
+// hash). Producers always write those bits as zero, and re-encode on
+// verify, so a digest with them set never verifies anywhere.
+func checkBcryptB64(s string, unused uint) error {
+	for i := 0; i < len(s); i++ {
+		if bcryptIndex(s[i]) < 0 {
+			return errBcryptChars
+		}
+	}
+	if bcryptIndex(s[len(s)-1])&(1<<unused-1) != 0 {
+		return errBcryptBits
+	}
+	return nil
+}
+
+func bcryptIndex(c byte) int {
+	switch {
+	case c == '.':
+		return 0
+	case c == '/':
+		return 1
+	case c >= 'A' && c <= 'Z':
+		return int(c-'A') + 2
+	case c >= 'a' && c <= 'z':
+		return int(c-'a') + 28
+	case c >= '0' && c <= '9':
+		return int(c-'0') + 54
+	}
+	return -1
+}
+
+func (d *bcryptDigest) memory() int64         { return 0 }
+func (d *bcryptDigest) weaker(p *Policy) bool { return d.cost < p.BcryptCost }
+
+func (d *bcryptDigest) verify(password string) (bool, error) {
+	return d.verifyBytes([]byte(password))
+}
+
+func (d *bcryptDigest) verifyBytes(password []byte) (bool, error) {
+	if d.minor == 0 || d.minor == 'x' {
+		return false, errBcryptLegacy
+	}
+	// Every producer uses only the first 72 bytes.
+	if len(password) > bcryptMaxPassword {
+		password = password[:bcryptMaxPassword]
+	}
+	enc := "$2a$" + strconv.Itoa(d.cost) + "$" + d.salt + d.hash
+	if d.cost < 10 {
+		enc = "$2a$0" + strconv.Itoa(d.cost) + "$" + d.salt + d.hash
+	}
+	err := bcrypt.CompareHashAndPassword([]byte(enc), password)
+	return err == nil, nil
+}
+
+func hashBcrypt(password []byte, cost int) (string, error) {
+	if len(password) > bcryptMaxPassword {
+		return "", fmt.Errorf("%w: %d bytes, bcrypt takes at most %d", ErrPasswordTooLong, len(password), bcryptMaxPassword)
+	}
+	b, err := bcrypt.GenerateFromPassword(password, cost)
+	if err != nil {
+		return "", err
+	}
+	b[2] = 'b' // x/crypto writes $2a$; the function is the same
+	return string(b), nil
+}

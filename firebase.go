@@ -1,0 +1,125 @@
+package pwdigest
+
+import (
+	"crypto/aes"
+	"crypto/cipher"
+	"crypto/subtle"
+	"encoding/base64"
+	"strconv"
+	"strings"
+)
+
+// scrypt_firebase: Firebase Auth's modified scrypt, exported as
+// "<hash>$<salt>$<signer key>$<salt separator>$<rounds>$<mem cost>", the
+// first four standard base64 (URL-safe accepted too). The project's signer
+// key, salt separator, rounds and memory cost come from the Firebase
+// console's "password hash parameters".
+//
+//	key  = scrypt(password, salt || separator, N = 2^memcost, r = rounds, p = 1, 32 bytes)
+//	hash = AES-256-CTR(key, IV = 0) applied to the signer key
+
+var firebaseHasher = register(&scheme{
+	name:  "scrypt_firebase",
+	parse: parseFirebase,
+	hash: func(password string, p *Policy) (string, error) {
+		// A random signer key and separator: such digests are for tests.
+		d := &firebaseDigest{
+			scryptParams: scryptParams{1 << p.FirebaseMemCost, p.FirebaseRounds, 1},
+			salt:         randomBytes(12), separator: randomBytes(1), signerKey: randomBytes(64),
+		}
+		h, err := d.compute(password)
+		if err != nil {
+			return "", err
+		}
+		enc := base64.StdEncoding.EncodeToString
+		return enc(h) + "$" + enc(d.salt) + "$" + enc(d.signerKey) + "$" + enc(d.separator) +
+			"$" + strconv.Itoa(p.FirebaseRounds) + "$" + strconv.Itoa(p.FirebaseMemCost), nil
+	},
+})
+
+var (
+	errFirebaseShape  = malformed("scrypt_firebase", `want "<hash>$<salt>$<signer key>$<salt separator>$<rounds>$<mem cost>"`)
+	errFirebaseB64    = malformed("scrypt_firebase", "hash, salt, signer key or separator is not base64")
+	errFirebaseNumber = malformed("scrypt_firebase", "rounds or memory cost is not a canonical decimal")
+	errFirebaseLength = malformed("scrypt_firebase", "hash and signer key differ in length")
+)
+
+type firebaseDigest struct {
+	scryptParams
+	memCost                          int
+	hash, salt, signerKey, separator []byte
+}
+
+// firebaseB64 decodes standard base64, or URL-safe where the field uses its
+// alphabet; both padded, as exports write them.
+func firebaseB64(s string) ([]byte, bool) {
+	if strings.ContainsAny(s, "-_") {
+		return decodeB64(urlB64, s)
+	}
+	return decodeB64(stdB64, s)
+}
+
+func parseFirebase(digest string, l *Limits) (parsed, error) {
+	var f [6]string
+	if !splitN(digest, '$', f[:]) {
+		return nil, errFirebaseShape
+	}
+	rounds, ok1 := parseCount(f[4])
+	memCost, ok2 := parseCount(f[5])
+	if !ok1 || !ok2 {
+		return nil, errFirebaseNumber
+	}
+	var b [4][]byte
+	for i := range b {
+		var ok bool
+		if b[i], ok = firebaseB64(f[i]); !ok {
+			return nil, errFirebaseB64
+		}
+	}
+	d := &firebaseDigest{memCost: memCost, hash: b[0], salt: b[1], signerKey: b[2], separator: b[3]}
+	if len(d.hash) != len(d.signerKey) {
+		return nil, errFirebaseLength
+	}
+	if memCost < 1 || memCost > 31 {
+		return nil, outOfRange("scrypt_firebase memory cost", memCost, "1..31")
+	}
+	if memCost > l.FirebaseMemCost {
+		return nil, overLimit("scrypt_firebase memory cost", memCost, l.FirebaseMemCost)
+	}
+	sp, err := checkScrypt("scrypt_firebase", 1<<memCost, rounds, 1, l)
+	if err != nil {
+		return nil, err
+	}
+	if len(d.signerKey) > l.PBKDF2KeyLen {
+		return nil, overLimit("scrypt_firebase signer key length", len(d.signerKey), l.PBKDF2KeyLen)
+	}
+	d.scryptParams = sp
+	return d, nil
+}
+
+func (d *firebaseDigest) weaker(p *Policy) bool {
+	return d.scryptParams.weaker(1<<p.FirebaseMemCost, p.FirebaseRounds, 1)
+}
+
+func (d *firebaseDigest) compute(password string) ([]byte, error) {
+	salt := append(append([]byte{}, d.salt...), d.separator...)
+	key, err := d.key([]byte(password), salt, 32)
+	if err != nil {
+		return nil, err
+	}
+	block, err := aes.NewCipher(key)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, len(d.signerKey))
+	cipher.NewCTR(block, make([]byte, aes.BlockSize)).XORKeyStream(out, d.signerKey)
+	return out, nil
+}
+
+func (d *firebaseDigest) verify(password string) (bool, error) {
+	got, err := d.compute(password)
+	if err != nil {
+		return false, err
+	}
+	return subtle.ConstantTimeCompare(got, d.hash) == 1, nil
+}

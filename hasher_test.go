@@ -1,0 +1,181 @@
+package pwdigest
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// fastPolicy keeps the round-trip tests quick.
+var fastPolicy = Policy{
+	BcryptCost: 4, PBKDF2SHA1Iterations: 10, PBKDF2SHA256Iterations: 10, PBKDF2SHA512Iterations: 10,
+	Argon2Memory: 64, Argon2Time: 1, Argon2Threads: 1, ScryptN: 16, ScryptR: 1, ScryptP: 1,
+	FirebaseMemCost: 4, FirebaseRounds: 1, PhpassRounds: 7, CryptRounds: 1000,
+}
+
+func TestCoreHashersRegistered(t *testing.T) {
+	names := Hashers()
+	assert.True(t, slices.IsSorted(names))
+	for _, n := range []string{
+		"bcrypt", "bcrypt_sha256_django", "md5", "sha256", "pbkdf2_sha256", "pbkdf2_sha512",
+		"pbkdf2_sha256_django", "pbkdf2_sha1", "phpass", "scrypt_firebase", "scrypt_werkzeug",
+		"argon2i", "argon2id",
+	} {
+		assert.Contains(t, names, n)
+		h, err := Lookup(n)
+		require.NoError(t, err)
+		assert.Equal(t, n, h.Name())
+	}
+}
+
+type fakeHasher struct{ name string }
+
+func (f fakeHasher) Name() string { return f.name }
+func (f fakeHasher) Verify(digest, password string) (bool, error) {
+	return digest == "plain:"+password, nil
+}
+
+func TestRegister(t *testing.T) {
+	assert.PanicsWithValue(t, "pwdigest: Register hasher is nil", func() { Register(nil) })
+	assert.Panics(t, func() { Register(fakeHasher{""}) })
+	assert.Panics(t, func() { Register(fakeHasher{"bcrypt"}) }, "duplicate of a built-in")
+
+	Register(fakeHasher{"test_plain"})
+	assert.Panics(t, func() { Register(fakeHasher{"test_plain"}) })
+	assert.Contains(t, Hashers(), "test_plain")
+	ok, err := Verify("test_plain", "plain:secret", "secret")
+	assert.NoError(t, err)
+	assert.True(t, ok)
+	ok, err = Verify("test_plain", "plain:secret", "other")
+	assert.NoError(t, err)
+	assert.False(t, ok)
+	assert.False(t, Insecure("test_plain"))
+	assert.NotContains(t, Identify("plain:secret"), "test_plain")
+	assert.Error(t, Check("test_plain", "plain:x"))
+}
+
+func TestUnknownHasher(t *testing.T) {
+	_, err := Lookup("nope")
+	assert.ErrorIs(t, err, ErrUnknownHasher)
+	ok, err := Verify("nope", "x", "y")
+	assert.ErrorIs(t, err, ErrUnknownHasher)
+	assert.False(t, ok)
+	_, err = Hash("nope", "y")
+	assert.ErrorIs(t, err, ErrUnknownHasher)
+	assert.ErrorIs(t, Check("nope", "x"), ErrUnknownHasher)
+	_, err = NeedsRehash("nope", "x")
+	assert.ErrorIs(t, err, ErrUnknownHasher)
+	assert.False(t, Insecure("nope"))
+}
+
+func TestInsecure(t *testing.T) {
+	assert.True(t, Insecure("md5"))
+	assert.True(t, Insecure("sha256"))
+	for _, n := range []string{"bcrypt", "pbkdf2_sha256", "argon2id", "phpass", "scrypt_werkzeug"} {
+		assert.False(t, Insecure(n), n)
+	}
+}
+
+// TestHashRoundTrip: every built-in hasher's own digests verify, and a
+// wrong password does not. (That they verify in the real producers is
+// checked by testdata/gen's round-trip mode.)
+func TestHashRoundTrip(t *testing.T) {
+	v := &Verifier{Policy: fastPolicy}
+	for _, name := range Hashers() {
+		if _, ok := mustLookup(t, name).(*scheme); !ok {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			for _, pw := range []string{"correct horse", "pässwörd 密码", "a$b:c", strings.Repeat("x", 100)} {
+				d, err := v.Hash(name, pw)
+				if name == "bcrypt" && len(pw) > 72 {
+					require.ErrorIs(t, err, ErrPasswordTooLong, "bcrypt would truncate")
+					continue
+				}
+				require.NoError(t, err)
+				require.NoError(t, v.Check(name, d), d)
+				ok, err := v.Verify(name, d, pw)
+				require.NoError(t, err)
+				assert.True(t, ok, "%s: %q", d, pw)
+				ok, err = v.Verify(name, d, pw+"!")
+				require.NoError(t, err)
+				assert.False(t, ok)
+				assert.Contains(t, v.Identify(d), name, d)
+			}
+		})
+	}
+}
+
+func mustLookup(t *testing.T, name string) Hasher {
+	h, err := Lookup(name)
+	require.NoError(t, err)
+	return h
+}
+
+func TestVerifyAndUpgrade(t *testing.T) {
+	v := &Verifier{Policy: Policy{BcryptCost: 5}}
+	const md5Hello = "5d41402abc4b2a76b9719d911017c592" // md5("hello"), RFC 1321 reference
+	ok, up, err := v.VerifyAndUpgrade("md5", md5Hello, "hello")
+	require.NoError(t, err)
+	assert.True(t, ok)
+	require.NotEmpty(t, up)
+	assert.True(t, strings.HasPrefix(up, "$2b$05$"), up)
+	ok, err = v.Verify("bcrypt", up, "hello")
+	assert.NoError(t, err)
+	assert.True(t, ok)
+
+	ok, up, err = v.VerifyAndUpgrade("md5", strings.ToUpper(md5Hello), "wrong")
+	assert.NoError(t, err)
+	assert.False(t, ok)
+	assert.Empty(t, up)
+
+	long := strings.Repeat("p", 73)
+	d, err := v.Hash("sha256", long)
+	require.NoError(t, err)
+	ok, up, err = v.VerifyAndUpgrade("sha256", d, long)
+	assert.ErrorIs(t, err, ErrPasswordTooLong)
+	assert.True(t, ok, "the password was right")
+	assert.Empty(t, up)
+	assert.NotContains(t, err.Error(), long)
+
+	// A secure hasher is not upgraded.
+	b, err := v.Hash("bcrypt", "hello")
+	require.NoError(t, err)
+	ok, up, err = v.VerifyAndUpgrade("bcrypt", b, "hello")
+	assert.NoError(t, err)
+	assert.True(t, ok)
+	assert.Empty(t, up)
+}
+
+func TestNeedsRehash(t *testing.T) {
+	v := &Verifier{Policy: Policy{BcryptCost: 5, PBKDF2SHA256Iterations: 1000}}
+	weak, err := v.NeedsRehash("md5", "5d41402abc4b2a76b9719d911017c592")
+	assert.NoError(t, err)
+	assert.True(t, weak)
+	b4 := "$2b$04$" + strings.Repeat("a", 21) + "e" + strings.Repeat("a", 30) + "."
+	b6 := "$2b$06$" + strings.Repeat("a", 21) + "e" + strings.Repeat("a", 30) + "."
+	weak, err = v.NeedsRehash("bcrypt", b4)
+	assert.NoError(t, err)
+	assert.True(t, weak)
+	weak, err = v.NeedsRehash("bcrypt", b6)
+	assert.NoError(t, err)
+	assert.False(t, weak)
+	_, err = v.NeedsRehash("bcrypt", "$2b$")
+	assert.ErrorIs(t, err, ErrMalformedDigest)
+}
+
+func TestErrorsNeverEchoPassword(t *testing.T) {
+	const secret = "S3cr3t-P4ss"
+	for _, name := range Hashers() {
+		_, err := Verify(name, "garbage$"+secret, secret)
+		if err != nil {
+			assert.False(t, strings.Contains(err.Error(), secret), "%s: %v", name, err)
+			assert.True(t, strings.HasPrefix(err.Error(), "pwdigest: "), "%s: %v", name, err)
+			assert.True(t, errors.Is(err, ErrMalformedDigest) || errors.Is(err, ErrParamsOutOfRange), "%s: %v", name, err)
+		}
+	}
+}

@@ -1,0 +1,136 @@
+package pwdigest
+
+import (
+	"encoding/base64"
+	"errors"
+	"math"
+	"strings"
+)
+
+// Strict field parsers shared by the schemes. Each accepts one canonical
+// form only, so that a digest has a single spelling and garbage is refused.
+
+// parseDecimal parses a canonical unsigned decimal: ASCII digits, no sign,
+// no leading zero (except "0" itself), no overflow past max.
+func parseDecimal(s string, max uint64) (uint64, bool) {
+	if len(s) == 0 || len(s) > 20 || (len(s) > 1 && s[0] == '0') {
+		return 0, false
+	}
+	var n uint64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		d := uint64(c - '0')
+		if n > (math.MaxUint64-d)/10 {
+			return 0, false
+		}
+		n = n*10 + d
+	}
+	return n, n <= max
+}
+
+// parseCount parses a canonical decimal that must fit an int. Values above
+// math.MaxInt32 are rejected as malformed: no producer writes them.
+func parseCount(s string) (int, bool) {
+	n, ok := parseDecimal(s, math.MaxInt32)
+	return int(n), ok
+}
+
+// isHex reports whether s is non-empty, even-length hex of either case.
+func isHex(s string) bool {
+	if len(s) == 0 || len(s)%2 != 0 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if unhex(s[i]) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func unhex(c byte) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= 'a' && c <= 'f':
+		return int(c-'a') + 10
+	case c >= 'A' && c <= 'F':
+		return int(c-'A') + 10
+	}
+	return -1
+}
+
+// decodeHex decodes hex of either case into dst, which must be len(s)/2 long.
+func decodeHex(dst []byte, s string) bool {
+	if len(s) != 2*len(dst) {
+		return false
+	}
+	for i := range dst {
+		a, b := unhex(s[2*i]), unhex(s[2*i+1])
+		if a < 0 || b < 0 {
+			return false
+		}
+		dst[i] = byte(a<<4 | b)
+	}
+	return true
+}
+
+var (
+	stdB64    = base64.StdEncoding.Strict()
+	rawStdB64 = base64.RawStdEncoding.Strict()
+	urlB64    = base64.URLEncoding.Strict()
+)
+
+// decodeB64 decodes s strictly with enc (canonical trailing bits, no
+// newlines, correct padding). Empty input is refused.
+func decodeB64(enc *base64.Encoding, s string) ([]byte, bool) {
+	if s == "" || strings.ContainsAny(s, "\r\n") {
+		return nil, false
+	}
+	b, err := enc.DecodeString(s)
+	if err != nil {
+		return nil, false
+	}
+	return b, true
+}
+
+// splitN splits s on sep into exactly n fields, without allocating beyond
+// the result array.
+func splitN(s string, sep byte, dst []string) bool {
+	for i := 0; i < len(dst)-1; i++ {
+		j := strings.IndexByte(s, sep)
+		if j < 0 {
+			return false
+		}
+		dst[i], s = s[:j], s[j+1:]
+	}
+	if strings.IndexByte(s, sep) >= 0 {
+		return false
+	}
+	dst[len(dst)-1] = s
+	return true
+}
+
+func isOutOfRange(err error) bool { return errors.Is(err, ErrParamsOutOfRange) }
+
+// unlimitedLimits lets Identify parse a digest whatever its costs.
+func unlimitedLimits() Limits {
+	return Limits{
+		BcryptCost:             math.MaxInt32,
+		PBKDF2SHA1Iterations:   math.MaxInt32,
+		PBKDF2SHA256Iterations: math.MaxInt32,
+		PBKDF2SHA512Iterations: math.MaxInt32,
+		PBKDF2KeyLen:           math.MaxInt32,
+		ScryptMemory:           math.MaxInt64,
+		ScryptP:                math.MaxInt32,
+		FirebaseMemCost:        math.MaxInt32,
+		Argon2Memory:           math.MaxUint32,
+		Argon2Time:             math.MaxUint32,
+		Argon2Threads:          math.MaxUint32,
+		PhpassRounds:           math.MaxInt32,
+		CryptRounds:            math.MaxInt32,
+	}
+}

@@ -1,0 +1,269 @@
+package pwdigest
+
+import (
+	"crypto/pbkdf2"
+	"crypto/sha1"
+	"crypto/sha256"
+	"crypto/sha512"
+	"crypto/subtle"
+	"encoding/base64"
+	"encoding/hex"
+	"hash"
+	"strconv"
+	"strings"
+)
+
+// The PBKDF2 family: "<prefix>$<iterations>$<salt>$<hash>". The schemes
+// differ in how the salt and hash are written and how long the key is:
+//
+//	pbkdf2_sha256         Keycloak: salt and hash standard base64, salt used decoded, key = hash length
+//	pbkdf2_sha256_django  Django:   raw salt, base64 32-byte hash
+//	pbkdf2_sha512         raw salt, hex hash, key = hex length / 2, iterations < 420000
+//	pbkdf2_sha1           raw salt, 40 hex characters, or Django's base64 20-byte hash
+
+// prfHash names a PBKDF2 pseudo-random function.
+type prfHash int
+
+const (
+	prfSHA1 prfHash = iota
+	prfSHA256
+	prfSHA512
+)
+
+func (h prfHash) new() func() hash.Hash {
+	switch h {
+	case prfSHA1:
+		return sha1.New
+	case prfSHA256:
+		return sha256.New
+	}
+	return sha512.New
+}
+
+func (h prfHash) maxIterations(l *Limits) int {
+	switch h {
+	case prfSHA1:
+		return l.PBKDF2SHA1Iterations
+	case prfSHA256:
+		return l.PBKDF2SHA256Iterations
+	}
+	return l.PBKDF2SHA512Iterations
+}
+
+func (h prfHash) policyIterations(p *Policy) int {
+	switch h {
+	case prfSHA1:
+		return p.PBKDF2SHA1Iterations
+	case prfSHA256:
+		return p.PBKDF2SHA256Iterations
+	}
+	return p.PBKDF2SHA512Iterations
+}
+
+// pbkdf2Key derives the key; parse has already bounded iter and keyLen.
+func pbkdf2Key(h prfHash, password string, salt []byte, iter, keyLen int) ([]byte, error) {
+	return pbkdf2.Key(h.new(), password, salt, iter, keyLen)
+}
+
+// pbkdf2Digest is a parsed PBKDF2 digest of any of the formats.
+type pbkdf2Digest struct {
+	prf  prfHash
+	iter int
+	salt []byte
+	hash []byte // expected key
+}
+
+func (d *pbkdf2Digest) memory() int64         { return 0 }
+func (d *pbkdf2Digest) weaker(p *Policy) bool { return d.iter < d.prf.policyIterations(p) }
+func (d *pbkdf2Digest) verify(password string) (bool, error) {
+	key, err := pbkdf2Key(d.prf, password, d.salt, d.iter, len(d.hash))
+	if err != nil {
+		return false, err
+	}
+	return subtle.ConstantTimeCompare(key, d.hash) == 1, nil
+}
+
+// pbkdf2Format describes one PBKDF2 digest format.
+type pbkdf2Format struct {
+	name    string
+	prefix  string // up to and including the first "$"
+	prf     prfHash
+	maxIter int // the format's own bound (exclusive), 0 for none
+	// decodeSalt turns the salt field into the salt bytes.
+	decodeSalt func(string) ([]byte, bool)
+	// decodeHash turns the hash field into the expected key.
+	decodeHash func(string) ([]byte, bool)
+	errs       pbkdf2Errors
+}
+
+type pbkdf2Errors struct{ shape, iter, salt, hash error }
+
+func newPBKDF2Format(f pbkdf2Format, hashWant string) *pbkdf2Format {
+	f.errs = pbkdf2Errors{
+		shape: malformed(f.name, `want "`+f.prefix+`<iterations>$<salt>$<hash>"`),
+		iter:  malformed(f.name, "iterations are not a canonical decimal"),
+		salt:  malformed(f.name, "bad salt"),
+		hash:  malformed(f.name, "bad hash, want "+hashWant),
+	}
+	return &f
+}
+
+func (f *pbkdf2Format) parse(digest string, l *Limits) (parsed, error) {
+	rest, ok := strings.CutPrefix(digest, f.prefix)
+	var fields [3]string
+	if !ok || !splitN(rest, '$', fields[:]) {
+		return nil, f.errs.shape
+	}
+	iter, ok := parseCount(fields[0])
+	if !ok {
+		return nil, f.errs.iter
+	}
+	salt, ok := f.decodeSalt(fields[1])
+	if !ok {
+		return nil, f.errs.salt
+	}
+	key, ok := f.decodeHash(fields[2])
+	if !ok {
+		return nil, f.errs.hash
+	}
+	if iter < 1 {
+		return nil, outOfRange(f.name+" iterations", iter, "1 and more")
+	}
+	if f.maxIter > 0 && iter >= f.maxIter {
+		return nil, outOfRange(f.name+" iterations", iter, "1.."+strconv.Itoa(f.maxIter-1))
+	}
+	if max := f.prf.maxIterations(l); iter > max {
+		return nil, overLimit(f.name+" iterations", iter, max)
+	}
+	if len(key) > l.PBKDF2KeyLen {
+		return nil, overLimit(f.name+" key length", len(key), l.PBKDF2KeyLen)
+	}
+	return &pbkdf2Digest{prf: f.prf, iter: iter, salt: salt, hash: key}, nil
+}
+
+// rawSalt accepts a salt used as its UTF-8 bytes: non-empty, no "$".
+func rawSalt(s string) ([]byte, bool) {
+	if s == "" || strings.IndexByte(s, '$') >= 0 {
+		return nil, false
+	}
+	return []byte(s), true
+}
+
+func b64Salt(s string) ([]byte, bool) { return decodeB64(stdB64, s) }
+
+// hexKey decodes a hex hash of either case, n bytes long (0: any length
+// below 1024 bytes).
+func hexKey(n int) func(string) ([]byte, bool) {
+	return func(s string) ([]byte, bool) {
+		if !isHex(s) || (n > 0 && len(s) != 2*n) || len(s) >= 2048 {
+			return nil, false
+		}
+		b := make([]byte, len(s)/2)
+		decodeHex(b, s)
+		return b, true
+	}
+}
+
+// b64Key decodes a padded standard base64 hash, n bytes long (0: any).
+func b64Key(n int) func(string) ([]byte, bool) {
+	return func(s string) ([]byte, bool) {
+		b, ok := decodeB64(stdB64, s)
+		if !ok || (n > 0 && len(b) != n) {
+			return nil, false
+		}
+		return b, true
+	}
+}
+
+var (
+	keycloakFormat = newPBKDF2Format(pbkdf2Format{
+		name: "pbkdf2_sha256", prefix: "pbkdf2_sha256$", prf: prfSHA256,
+		decodeSalt: b64Salt, decodeHash: b64Key(0),
+	}, "standard base64")
+	djangoPBKDF2Format = newPBKDF2Format(pbkdf2Format{
+		name: "pbkdf2_sha256_django", prefix: "pbkdf2_sha256$", prf: prfSHA256,
+		decodeSalt: rawSalt, decodeHash: b64Key(sha256.Size),
+	}, "base64 of 32 bytes")
+	pbkdf2SHA512Format = newPBKDF2Format(pbkdf2Format{
+		name: "pbkdf2_sha512", prefix: "pbkdf2_sha512$", prf: prfSHA512, maxIter: 420000,
+		decodeSalt: rawSalt, decodeHash: hexKey(0),
+	}, "hex shorter than 2048 characters")
+	pbkdf2SHA1Format = newPBKDF2Format(pbkdf2Format{
+		name: "pbkdf2_sha1", prefix: "pbkdf2_sha1$", prf: prfSHA1,
+		decodeSalt: rawSalt,
+		// 40 hex characters, or Django's base64 (28 characters): the two
+		// never collide, base64 of 20 bytes ends in "=".
+		decodeHash: func(s string) ([]byte, bool) {
+			if len(s) == 2*sha1.Size {
+				return hexKey(sha1.Size)(s)
+			}
+			return b64Key(sha1.Size)(s)
+		},
+	}, "40 hex characters or base64 of 20 bytes")
+)
+
+var (
+	keycloakHasher = register(&scheme{
+		name: "pbkdf2_sha256", parse: keycloakFormat.parse,
+		hash: func(password string, p *Policy) (string, error) {
+			// Keycloak: 16-byte salt, 64-byte key.
+			salt := randomBytes(16)
+			key, err := pbkdf2Key(prfSHA256, password, salt, p.PBKDF2SHA256Iterations, 64)
+			return joinPBKDF2("pbkdf2_sha256$", p.PBKDF2SHA256Iterations,
+				base64.StdEncoding.EncodeToString(salt), base64.StdEncoding.EncodeToString(key)), err
+		},
+		rank: rankKeycloak,
+	})
+	djangoPBKDF2Hasher = register(&scheme{
+		name: "pbkdf2_sha256_django", parse: djangoPBKDF2Format.parse,
+		hash: func(password string, p *Policy) (string, error) {
+			salt := randomString(22, alnum) // Django's salt: 22 alphanumerics
+			key, err := pbkdf2Key(prfSHA256, password, []byte(salt), p.PBKDF2SHA256Iterations, sha256.Size)
+			return joinPBKDF2("pbkdf2_sha256$", p.PBKDF2SHA256Iterations, salt,
+				base64.StdEncoding.EncodeToString(key)), err
+		},
+		rank: func(digest string) int { return -rankKeycloak(digest) },
+	})
+	pbkdf2SHA512Hasher = register(&scheme{
+		name: "pbkdf2_sha512", parse: pbkdf2SHA512Format.parse,
+		hash: func(password string, p *Policy) (string, error) {
+			iter := min(p.PBKDF2SHA512Iterations, pbkdf2SHA512Format.maxIter-1)
+			salt := randomString(16, alnum)
+			key, err := pbkdf2Key(prfSHA512, password, []byte(salt), iter, sha512.Size)
+			return joinPBKDF2("pbkdf2_sha512$", iter, salt, hex.EncodeToString(key)), err
+		},
+	})
+	pbkdf2SHA1Hasher = register(&scheme{
+		name: "pbkdf2_sha1", parse: pbkdf2SHA1Format.parse,
+		hash: func(password string, p *Policy) (string, error) {
+			salt := randomString(22, alnum)
+			key, err := pbkdf2Key(prfSHA1, password, []byte(salt), p.PBKDF2SHA1Iterations, sha1.Size)
+			return joinPBKDF2("pbkdf2_sha1$", p.PBKDF2SHA1Iterations, salt, hex.EncodeToString(key)), err
+		},
+	})
+)
+
+func joinPBKDF2(prefix string, iter int, salt, key string) string {
+	return prefix + strconv.Itoa(iter) + "$" + salt + "$" + key
+}
+
+// rankKeycloak tells Keycloak's pbkdf2_sha256 from Django's, which share the
+// prefix: Keycloak writes a padded base64 salt and a 64-byte hash, Django an
+// alphanumeric salt and a 32-byte hash. Positive: Keycloak is likelier.
+func rankKeycloak(digest string) int {
+	var f [4]string
+	if !splitN(digest, '$', f[:]) {
+		return 0
+	}
+	r := 0
+	if strings.ContainsAny(f[2], "=+/") {
+		r++ // Django's salts are alphanumeric
+	}
+	if len(f[3]) != base64.StdEncoding.EncodedLen(sha256.Size) {
+		r++ // Django's hash is always 32 bytes
+	}
+	if r == 0 {
+		return -1
+	}
+	return r
+}

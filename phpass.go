@@ -1,0 +1,105 @@
+package pwdigest
+
+import (
+	"crypto/md5"
+	"crypto/subtle"
+	"strings"
+)
+
+// phpass: "$P$" (WordPress before 6.8, phpass) or "$H$" (phpBB3), one
+// character giving log2 of the round count, 8 salt characters and 22
+// characters of checksum, all in the alphabet "./0-9A-Za-z". The checksum is
+// md5(salt+password), then count times md5(previous+password).
+
+const itoa64 = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+var phpassHasher = register(&scheme{
+	name:  "phpass",
+	parse: parsePhpass,
+	hash: func(password string, p *Policy) (string, error) {
+		salt := encode64(randomBytes(6)) // 8 characters, as phpass makes them
+		d := &phpassDigest{ident: 'P', log2: p.PhpassRounds, salt: salt}
+		return d.compute(password), nil
+	},
+})
+
+var (
+	errPhpassShape = malformed("phpass", `want "$P$" or "$H$" + rounds + 8 salt + 22 checksum characters`)
+	errPhpassChars = malformed("phpass", "character outside phpass's alphabet")
+	errPhpassBits  = malformed("phpass", "checksum has non-zero trailing bits")
+)
+
+type phpassDigest struct {
+	ident byte
+	log2  int
+	salt  string
+	sum   string
+}
+
+func itoa64Index(c byte) int { return strings.IndexByte(itoa64, c) }
+
+func parsePhpass(digest string, l *Limits) (parsed, error) {
+	if len(digest) != 34 || digest[0] != '$' || (digest[1] != 'P' && digest[1] != 'H') || digest[2] != '$' {
+		return nil, errPhpassShape
+	}
+	for i := 3; i < len(digest); i++ {
+		if itoa64Index(digest[i]) < 0 {
+			return nil, errPhpassChars
+		}
+	}
+	// 16 bytes fill 21 characters and 2 bits of the 22nd.
+	if itoa64Index(digest[33]) >= 4 {
+		return nil, errPhpassBits
+	}
+	d := &phpassDigest{ident: digest[1], log2: itoa64Index(digest[3]), salt: digest[4:12], sum: digest[12:]}
+	if d.log2 < 7 || d.log2 > 30 {
+		return nil, outOfRange("phpass rounds (log2)", d.log2, "7..30")
+	}
+	if d.log2 > l.PhpassRounds {
+		return nil, overLimit("phpass rounds (log2)", d.log2, l.PhpassRounds)
+	}
+	return d, nil
+}
+
+func (d *phpassDigest) memory() int64         { return 0 }
+func (d *phpassDigest) weaker(p *Policy) bool { return d.log2 < p.PhpassRounds }
+
+func (d *phpassDigest) verify(password string) (bool, error) {
+	got := d.compute(password)
+	return subtle.ConstantTimeCompare([]byte(got[12:]), []byte(d.sum)) == 1, nil
+}
+
+// compute returns the whole digest for password with d's settings.
+func (d *phpassDigest) compute(password string) string {
+	buf := make([]byte, 0, md5.Size+len(password))
+	buf = append(append(buf, d.salt...), password...)
+	sum := md5.Sum(buf)
+	for n := 1 << d.log2; n > 0; n-- {
+		buf = append(append(buf[:0], sum[:]...), password...)
+		sum = md5.Sum(buf)
+	}
+	return "$" + string(d.ident) + "$" + string(itoa64[d.log2]) + d.salt + encode64(sum[:])
+}
+
+// encode64 is phpass's base64: little-endian groups of 3 bytes, 6 bits a
+// character, low bits first.
+func encode64(src []byte) string {
+	var out []byte
+	for i := 0; i < len(src); i += 3 {
+		v := uint(src[i])
+		n := 2
+		if i+1 < len(src) {
+			v |= uint(src[i+1]) << 8
+			n++
+		}
+		if i+2 < len(src) {
+			v |= uint(src[i+2]) << 16
+			n++
+		}
+		for j := 0; j < n; j++ {
+			out = append(out, itoa64[v&63])
+			v >>= 6
+		}
+	}
+	return string(out)
+}

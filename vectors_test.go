@@ -1,0 +1,97 @@
+package pwdigest
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// vector is one line of testdata/vectors/<hasher>.jsonl: a digest made by a
+// real producer (named in source) and the password that matches it.
+type vector struct {
+	Digest   string `json:"digest"`
+	Password string `json:"password"`
+	Source   string `json:"source"`
+	Note     string `json:"note"`
+	// Hasher overrides the file name's hasher (e.g. bcrypt_legacy.jsonl).
+	Hasher string `json:"hasher"`
+}
+
+// loadVectors reads every vector file, keyed by hasher name.
+func loadVectors(t testing.TB) map[string][]vector {
+	t.Helper()
+	files, err := filepath.Glob("testdata/vectors/*.jsonl")
+	require.NoError(t, err)
+	require.NotEmpty(t, files, "no vector files")
+	out := map[string][]vector{}
+	for _, file := range files {
+		f, err := os.Open(file)
+		require.NoError(t, err)
+		base := strings.TrimSuffix(filepath.Base(file), ".jsonl")
+		hasher := base
+		if base == "bcrypt_legacy" {
+			hasher = "bcrypt"
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		for line := 1; sc.Scan(); line++ {
+			if strings.TrimSpace(sc.Text()) == "" {
+				continue
+			}
+			var v vector
+			require.NoError(t, json.Unmarshal(sc.Bytes(), &v), "%s:%d", file, line)
+			require.NotEmpty(t, v.Source, "%s:%d has no source", file, line)
+			if v.Hasher == "" {
+				v.Hasher = hasher
+			}
+			out[base] = append(out[base], v)
+		}
+		require.NoError(t, sc.Err())
+		f.Close()
+	}
+	return out
+}
+
+// wrongPassword differs from p within bcrypt's first 72 bytes.
+func wrongPassword(p string) string {
+	if p == "" {
+		return "x"
+	}
+	return "x" + p[1:] + "!"
+}
+
+func TestVectors(t *testing.T) {
+	for file, vs := range loadVectors(t) {
+		t.Run(file, func(t *testing.T) {
+			t.Parallel()
+			for i, v := range vs {
+				ok, err := Verify(v.Hasher, v.Digest, v.Password)
+				if assert.NoError(t, err, "vector %d (%s)", i, v.Source) {
+					assert.True(t, ok, "vector %d (%s) did not match: %s", i, v.Source, v.Digest)
+				}
+				ok, err = Verify(v.Hasher, v.Digest, wrongPassword(v.Password))
+				assert.NoError(t, err, "vector %d (%s)", i, v.Source)
+				assert.False(t, ok, "vector %d (%s) matched a wrong password", i, v.Source)
+			}
+		})
+	}
+}
+
+func TestVectorsCoverEveryHasher(t *testing.T) {
+	vs := loadVectors(t)
+	count := map[string]int{}
+	for _, list := range vs {
+		for _, v := range list {
+			count[v.Hasher]++
+		}
+	}
+	for _, name := range Hashers() {
+		assert.GreaterOrEqual(t, count[name], 10, "hasher %s has too few producer vectors", name)
+	}
+}

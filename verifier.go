@@ -1,0 +1,188 @@
+package pwdigest
+
+import (
+	"context"
+	"fmt"
+	"sort"
+)
+
+// A Verifier verifies, checks and produces digests under its own Limits,
+// Policy and MemoryBudget. The package-level functions use Default. A
+// Verifier must not be changed while in use; make one per configuration:
+//
+//	v := &pwdigest.Verifier{
+//		Limits: pwdigest.Limits{Argon2Memory: 256 << 10}, // others default
+//		Budget: pwdigest.NewMemoryBudget(2 << 30),
+//	}
+//	ok, err := v.Verify("argon2id", digest, password)
+type Verifier struct {
+	// Limits caps the work a digest may ask for; zero fields take the defaults.
+	Limits Limits
+	// Policy sets the parameters of new digests and NeedsRehash's floor;
+	// zero fields take the defaults.
+	Policy Policy
+	// Budget bounds the memory of concurrent memory-hard verifies; nil means
+	// no bound beyond Limits.
+	Budget *MemoryBudget
+}
+
+// Default is the Verifier behind the package-level functions: default limits
+// and policy, and a memory budget of a quarter of the machine's memory (at
+// least 1 GiB).
+var Default = &Verifier{Budget: NewMemoryBudget(defaultBudgetBytes())}
+
+// builtin returns the scheme registered as hasher. A hasher registered from
+// outside the package is returned as h with s nil.
+func builtin(hasher string) (s *scheme, h Hasher, err error) {
+	h, err = Lookup(hasher)
+	if err != nil {
+		return nil, nil, err
+	}
+	s, _ = h.(*scheme)
+	return s, h, nil
+}
+
+// Verify reports whether password matches digest: (true, nil) on a match,
+// (false, nil) for a well-formed digest that does not match. Otherwise the
+// error wraps ErrUnknownHasher, ErrMalformedDigest or ErrParamsOutOfRange.
+// Costs above v.Limits are refused before any hashing.
+func (v *Verifier) Verify(hasher, digest, password string) (bool, error) {
+	return v.VerifyContext(context.Background(), hasher, digest, password)
+}
+
+// VerifyContext is Verify with a context that bounds the wait for the memory
+// budget. The hashing itself, once started, is not interrupted.
+func (v *Verifier) VerifyContext(ctx context.Context, hasher, digest, password string) (bool, error) {
+	s, h, err := builtin(hasher)
+	if err != nil {
+		return false, err
+	}
+	if s == nil {
+		return h.Verify(digest, password)
+	}
+	return v.verifyScheme(ctx, s, digest, password)
+}
+
+func (v *Verifier) verifyScheme(ctx context.Context, s *scheme, digest, password string) (bool, error) {
+	lim := v.Limits.withDefaults()
+	p, err := s.parse(digest, &lim)
+	if err != nil {
+		return false, err
+	}
+	mem := p.memory()
+	if err := v.Budget.acquire(ctx, mem); err != nil {
+		return false, err
+	}
+	defer v.Budget.release(mem)
+	return p.verify(password)
+}
+
+// Check validates digest (format and limits) without a password and without
+// hashing: nil, or the error Verify would return before hashing.
+func (v *Verifier) Check(hasher, digest string) error {
+	_, err := v.check(hasher, digest)
+	return err
+}
+
+func (v *Verifier) check(hasher, digest string) (parsed, error) {
+	s, _, err := builtin(hasher)
+	if err != nil {
+		return nil, err
+	}
+	if s == nil {
+		return nil, fmt.Errorf("pwdigest: hasher %q is not built in and cannot be checked without a password", hasher)
+	}
+	lim := v.Limits.withDefaults()
+	return s.parse(digest, &lim)
+}
+
+// NeedsRehash reports whether a valid digest should be replaced at the next
+// successful sign-in: the hasher is insecure, or the digest's parameters are
+// below v.Policy (bcrypt cost, PBKDF2 iterations, argon2 memory or passes,
+// ...). A digest that does not pass Check returns its error.
+func (v *Verifier) NeedsRehash(hasher, digest string) (bool, error) {
+	p, err := v.check(hasher, digest)
+	if err != nil {
+		return false, err
+	}
+	s, _, _ := builtin(hasher)
+	if s.insecure {
+		return true, nil
+	}
+	pol := v.Policy.withDefaults()
+	return p.weaker(&pol), nil
+}
+
+// Hash returns a new digest of password in the named hasher's format, with
+// v.Policy's parameters and a random salt. Digests of insecure hashers are
+// for tests only.
+func (v *Verifier) Hash(hasher, password string) (string, error) {
+	s, _, err := builtin(hasher)
+	if err != nil {
+		return "", err
+	}
+	if s == nil || s.hash == nil {
+		return "", fmt.Errorf("pwdigest: hasher %q cannot produce digests", hasher)
+	}
+	pol := v.Policy.withDefaults()
+	return s.hash(password, &pol)
+}
+
+// VerifyAndUpgrade verifies like Verify. When the password matches and the
+// hasher is insecure, upgraded is a fresh bcrypt digest of the password at
+// v.Policy.BcryptCost (default 12), to store in place of the old digest;
+// otherwise upgraded is empty.
+//
+// bcrypt takes at most 72 bytes of password. A matching password longer than
+// that is not silently truncated into the new digest: VerifyAndUpgrade then
+// returns ok = true with an error wrapping ErrPasswordTooLong, so the caller
+// signs the user in and keeps the old digest.
+func (v *Verifier) VerifyAndUpgrade(hasher, digest, password string) (ok bool, upgraded string, err error) {
+	ok, err = v.Verify(hasher, digest, password)
+	if err != nil || !ok || !Insecure(hasher) {
+		return ok, "", err
+	}
+	if len(password) > bcryptMaxPassword {
+		return true, "", fmt.Errorf("%w: %d bytes, bcrypt takes at most %d; keep the old digest", ErrPasswordTooLong, len(password), bcryptMaxPassword)
+	}
+	upgraded, err = v.Hash("bcrypt", password)
+	if err != nil {
+		return true, "", err
+	}
+	return true, upgraded, nil
+}
+
+// Identify returns the names of the built-in hashers whose format digest
+// matches, most likely first. A digest matches when it parses, whatever its
+// parameters' limits. Where formats collide (Django's and Keycloak's
+// pbkdf2_sha256, the hex digests), all candidates are returned, ordered by
+// what tells them apart (a base64 salt, the hash length), then by
+// registration order.
+func (v *Verifier) Identify(digest string) []string {
+	type cand struct {
+		name string
+		rank int
+	}
+	var cands []cand
+	unlimited := unlimitedLimits()
+	for _, h := range ordered() {
+		s, ok := h.(*scheme)
+		if !ok {
+			continue
+		}
+		if _, err := s.parse(digest, &unlimited); err != nil && !isOutOfRange(err) {
+			continue
+		}
+		r := 0
+		if s.rank != nil {
+			r = s.rank(digest)
+		}
+		cands = append(cands, cand{s.name, r})
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].rank > cands[j].rank })
+	names := make([]string, len(cands))
+	for i, c := range cands {
+		names[i] = c.name
+	}
+	return names
+}

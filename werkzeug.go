@@ -1,0 +1,102 @@
+package pwdigest
+
+import (
+	"crypto/subtle"
+	"encoding/hex"
+	"strconv"
+	"strings"
+)
+
+// scrypt_werkzeug: "scrypt:<N>:<r>:<p>$<salt>$<hash>" as Werkzeug's
+// generate_password_hash writes it (Werkzeug 3 defaults to
+// scrypt:32768:8:1): the salt is used as its UTF-8 bytes, the key is 64
+// bytes, the hash lowercase hex. A hash field that is not hex is read as
+// standard base64.
+
+var werkzeugScryptHasher = register(&scheme{
+	name:  "scrypt_werkzeug",
+	parse: parseWerkzeugScrypt,
+	hash: func(password string, p *Policy) (string, error) {
+		sp := scryptParams{p.ScryptN, p.ScryptR, p.ScryptP}
+		salt := randomString(16, alnum) // Werkzeug's gen_salt(16)
+		key, err := sp.key([]byte(password), []byte(salt), 64)
+		if err != nil {
+			return "", err
+		}
+		return "scrypt:" + strconv.Itoa(sp.n) + ":" + strconv.Itoa(sp.r) + ":" + strconv.Itoa(sp.p) +
+			"$" + salt + "$" + hex.EncodeToString(key), nil
+	},
+})
+
+var (
+	errWerkzeugShape  = malformed("scrypt_werkzeug", `want "scrypt:<N>:<r>:<p>$<salt>$<hash>"`)
+	errWerkzeugNumber = malformed("scrypt_werkzeug", "N, r or p is not a canonical decimal")
+	errWerkzeugSalt   = malformed("scrypt_werkzeug", "empty salt")
+	errWerkzeugHash   = malformed("scrypt_werkzeug", "hash is neither lowercase hex nor base64")
+)
+
+type werkzeugScryptDigest struct {
+	scryptParams
+	salt string
+	hash []byte
+}
+
+func parseWerkzeugScrypt(digest string, l *Limits) (parsed, error) {
+	var f [3]string
+	method, ok := strings.CutPrefix(digest, "scrypt:")
+	if !ok || !splitN(method, '$', f[:]) {
+		return nil, errWerkzeugShape
+	}
+	var nrp [3]string
+	if !splitN(f[0], ':', nrp[:]) {
+		return nil, errWerkzeugShape
+	}
+	var v [3]int
+	for i, s := range nrp {
+		if v[i], ok = parseCount(s); !ok {
+			return nil, errWerkzeugNumber
+		}
+	}
+	if f[1] == "" {
+		return nil, errWerkzeugSalt
+	}
+	hash, ok := werkzeugHash(f[2])
+	if !ok {
+		return nil, errWerkzeugHash
+	}
+	sp, err := checkScrypt("scrypt_werkzeug", v[0], v[1], v[2], l)
+	if err != nil {
+		return nil, err
+	}
+	if len(hash) > l.PBKDF2KeyLen {
+		return nil, overLimit("scrypt_werkzeug key length", len(hash), l.PBKDF2KeyLen)
+	}
+	return &werkzeugScryptDigest{sp, f[1], hash}, nil
+}
+
+// werkzeugHash decodes the hash field: lowercase hex as Werkzeug writes it,
+// else base64. Upper-case hex never verifies in Werkzeug, which compares the
+// hex strings, so it is refused rather than read as base64.
+func werkzeugHash(s string) ([]byte, bool) {
+	if isHex(s) {
+		if strings.ToLower(s) != s {
+			return nil, false
+		}
+		b := make([]byte, len(s)/2)
+		decodeHex(b, s)
+		return b, true
+	}
+	return decodeB64(stdB64, s)
+}
+
+func (d *werkzeugScryptDigest) weaker(p *Policy) bool {
+	return d.scryptParams.weaker(p.ScryptN, p.ScryptR, p.ScryptP)
+}
+
+func (d *werkzeugScryptDigest) verify(password string) (bool, error) {
+	key, err := d.key([]byte(password), []byte(d.salt), len(d.hash))
+	if err != nil {
+		return false, err
+	}
+	return subtle.ConstantTimeCompare(key, d.hash) == 1, nil
+}
