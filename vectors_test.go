@@ -2,6 +2,7 @@ package pwdigest
 
 import (
 	"bufio"
+	"encoding/hex"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -19,7 +20,9 @@ type vector struct {
 	Password string `json:"password"`
 	Source   string `json:"source"`
 	Note     string `json:"note"`
-	// Hasher overrides the file name's hasher (e.g. bcrypt_legacy.jsonl).
+	// PasswordHex, where set, is the password as hex bytes (not UTF-8).
+	PasswordHex string `json:"password_hex"`
+	// Hasher overrides the file name's hasher.
 	Hasher string `json:"hasher"`
 }
 
@@ -34,10 +37,7 @@ func loadVectors(t testing.TB) map[string][]vector {
 		f, err := os.Open(file)
 		require.NoError(t, err)
 		base := strings.TrimSuffix(filepath.Base(file), ".jsonl")
-		hasher := base
-		if base == "bcrypt_legacy" {
-			hasher = "bcrypt"
-		}
+		hasher := fileHasher(base)
 		sc := bufio.NewScanner(f)
 		sc.Buffer(make([]byte, 1<<20), 1<<20)
 		for line := 1; sc.Scan(); line++ {
@@ -47,6 +47,11 @@ func loadVectors(t testing.TB) map[string][]vector {
 			var v vector
 			require.NoError(t, json.Unmarshal(sc.Bytes(), &v), "%s:%d", file, line)
 			require.NotEmpty(t, v.Source, "%s:%d has no source", file, line)
+			if v.PasswordHex != "" {
+				b, err := hex.DecodeString(v.PasswordHex)
+				require.NoError(t, err, "%s:%d", file, line)
+				v.Password = string(b)
+			}
 			if v.Hasher == "" {
 				v.Hasher = hasher
 			}
@@ -56,6 +61,21 @@ func loadVectors(t testing.TB) map[string][]vector {
 		f.Close()
 	}
 	return out
+}
+
+// fileHasher maps a vector file's name to its hasher: the name itself, or
+// its longest registered prefix ("bcrypt_legacy" holds bcrypt vectors).
+func fileHasher(base string) string {
+	for name := base; ; {
+		if _, err := Lookup(name); err == nil {
+			return name
+		}
+		i := strings.LastIndexByte(name, '_')
+		if i < 0 {
+			return base
+		}
+		name = name[:i]
+	}
 }
 
 // wrongPassword differs from p within bcrypt's first 72 bytes.
