@@ -72,3 +72,20 @@ func TestIdentifyOrder(t *testing.T) {
 		assert.Empty(t, Identify(s), "%q", s)
 	}
 }
+
+// FuzzIdentify: no digest makes a parser panic, and Identify names only
+// hashers whose Check accepts the digest (or refuses it only for its costs).
+func FuzzIdentify(f *testing.F) {
+	for _, kats := range [][]kat{cryptKATs, wordpressKATs, werkzeugPBKDF2KATs, djangoLegacyKATs, passlibKATs} {
+		for _, k := range kats {
+			f.Add(k.digest)
+		}
+	}
+	f.Fuzz(func(t *testing.T, digest string) {
+		for _, name := range Identify(digest) {
+			if err := Check(name, digest); err != nil {
+				assert.ErrorIs(t, err, ErrParamsOutOfRange, "%s: %q", name, digest)
+			}
+		}
+	})
+}
