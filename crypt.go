@@ -39,7 +39,7 @@ import (
 //
 // The work grows with the password's length (quadratically for the SHA
 // schemes), so passwords longer than cryptMaxPassword bytes are refused with
-// ErrPasswordTooLong; libxcrypt takes at most 512 bytes, passlib 4096.
+// ErrPasswordTooLong; libxcrypt takes at most 511 bytes, passlib 4096.
 
 const (
 	cryptMaxPassword     = 4096

@@ -14,10 +14,10 @@ import (
 // default), sha512 or sha1.
 //
 // Werkzeug also reads "pbkdf2:sha256$..." without iterations, taking its own
-// DEFAULT_PBKDF2_ITERATIONS, which changed between versions (50,000 in 0.x,
-// 150,000 in 1.0, 260,000 in 2.0-2.2, 600,000 in 2.3, 1,000,000 in 3.1). It
-// never writes that form itself (the written method always names the
-// count), and the count cannot be known, so it is refused as malformed.
+// DEFAULT_PBKDF2_ITERATIONS, which changes between releases (260,000 in
+// 2.2, 600,000 in 2.3). It never writes that form itself (the method it
+// writes always names the count), and the count cannot be known from the
+// digest, so it is refused as malformed.
 // So are a salt that is empty (Werkzeug raises), iterations that are not a
 // canonical decimal or zero, and hex that is upper case or of the wrong
 // length (Werkzeug compares the hex strings, so neither ever matches).
