@@ -159,6 +159,89 @@ if (want('argon2')) {
     }
 }
 
+// ---------------------------------------------------------------- $2x$
+if (want('bcrypt_legacy')) {
+    mt_srand(1003);
+    // crypt_blowfish emulates its old sign-extension bug for $2x$: bytes
+    // >= 0x80 after the first byte of a 4-byte key word change the result.
+    foreach ([[5, 'latin'], [4, 'cjk'], [4, 'emoji'], [5, 'e80'], [4, 'ascii'], [4, 'long100'],
+              [4, 'spaces'], [6, 'split72']] as [$cost, $key]) {
+        $pw = $PW[$key];
+        $h = crypt($pw, sprintf('$2x$%02d$%s', $cost, bcrypt_salt()));
+        check(strlen($h) === 60 && hash_equals($h, crypt($pw, $h)), $h);
+        $y = crypt($pw, '$2y$' . substr($h, 4, 25));
+        $same = hash_equals(substr($h, 4), substr($y, 4));
+        $note = '$2x$: crypt_blowfish sign-extension bug emulation; ' .
+            ($same ? 'same checksum as $2y$ for this password' : 'checksum differs from $2y$ for this password');
+        if (strlen($pw) > 72) {
+            $note .= '; only the first 72 bytes count';
+        }
+        emit('bcrypt_legacy', $h, $pw, "$PHP crypt() (crypt_blowfish)", $note);
+    }
+    foreach (['£', 'ÿ', 'ё'] as $pw) {
+        $h = crypt($pw, sprintf('$2x$05$%s', bcrypt_salt()));
+        check(strlen($h) === 60 && hash_equals($h, crypt($pw, $h)), $h);
+        emit('bcrypt_legacy', $h, $pw, "$PHP crypt() (crypt_blowfish)",
+             '$2x$: crypt_blowfish sign-extension bug emulation; 2-byte UTF-8 password');
+    }
+}
+
+// ---------------------------------------------------------------- wordpress
+// WordPress 6.8 wp_hash_password(): '$wp' . password_hash(base64_encode(
+// hash_hmac('sha384', trim($password), 'wp-sha384', true)), PASSWORD_BCRYPT).
+// wp_check_password() hashes the password as given (no trim).
+function wp_hash_password(string $password, int $cost): string {
+    $pre = base64_encode(hash_hmac('sha384', trim($password), 'wp-sha384', true));
+    return '$wp' . password_hash($pre, PASSWORD_BCRYPT, ['cost' => $cost]);
+}
+function wp_check_password(string $password, string $hash): bool {
+    return str_starts_with($hash, '$wp') && password_verify(
+        base64_encode(hash_hmac('sha384', $password, 'wp-sha384', true)), substr($hash, 3));
+}
+if (want('wordpress')) {
+    $src = "$PHP hash_hmac('sha384') + password_hash(PASSWORD_BCRYPT), WordPress 6.8 wp_hash_password() recipe (src/wp-includes/pluggable.php)";
+    foreach ([[4, 'ascii'], [4, 'one'], [5, 'latin'], [4, 'cjk'], [4, 'spaces'], [4, 'dollar'],
+              [5, 'quotes'], [4, 'emoji'], [4, 'long100'], [4, 'tabs'], [4, 'e80'], [4, 'empty'],
+              [10, 'ascii']] as [$cost, $key]) {
+        $pw = $PW[$key];
+        $h = wp_hash_password($pw, $cost);
+        check(wp_check_password($pw, $h), $h);
+        $note = $cost === 10 ? 'cost 10 (PHP 8.2 default, what WordPress 6.8 writes)' : "cost $cost";
+        if (strlen($pw) > 72) {
+            $note .= '; longer than 72 bytes: the HMAC pre-hash keeps all of it';
+        }
+        emit('wordpress', $h, $pw, $src, $note);
+    }
+    // wp_hash_password() trims; the stored hash matches the trimmed password.
+    $pw = $PW['padded'];
+    $h = wp_hash_password($pw, 4);
+    check(wp_check_password(trim($pw), $h) && !wp_check_password($pw, $h), $h);
+    emit('wordpress', $h, trim($pw), $src,
+         'made from ' . json_encode($pw) . ': wp_hash_password() trims, so only the trimmed password matches');
+}
+
+// ---------------------------------------------------------------- crypt(3)
+if (want('crypt')) {
+    mt_srand(1004);
+    foreach ([['6', 'sha512_crypt'], ['5', 'sha256_crypt']] as [$id, $file]) {
+        foreach ([[null, 'ascii'], [null, 'cjk'], [1000, 'latin'], [5000, 'emoji'], [3000, 'spaces'],
+                  [1000, 'empty']] as [$rounds, $key]) {
+            $pw = $PW[$key];
+            $setting = '$' . $id . '$' . ($rounds === null ? '' : "rounds=$rounds\$") . rand_str(16, CRYPT64);
+            $h = crypt($pw, $setting);
+            check($h[0] === '$' && hash_equals($h, crypt($pw, $h)), $h);
+            emit($file, $h, $pw, "$PHP crypt()",
+                 $rounds === null ? 'default 5000 rounds, implicit' : "rounds=$rounds");
+        }
+    }
+    foreach (['ascii', 'latin', 'emoji', 'long100', 'empty'] as $key) {
+        $pw = $PW[$key];
+        $h = crypt($pw, '$1$' . rand_str(8, CRYPT64) . '$');
+        check(hash_equals($h, crypt($pw, $h)), $h);
+        emit('md5_crypt', $h, $pw, "$PHP crypt()");
+    }
+}
+
 foreach ($counts as $f => $n) {
     fprintf(STDERR, "gen_php: %-24s %3d\n", $f, $n);
 }

@@ -363,6 +363,184 @@ def gen_argon2(variety):
         E.emit(variety, h, pw, cli, "command: " + args)
 
 
+# --------------------------------------------------------------------------
+# Second group: legacy bcrypt, Werkzeug, Django extras, passlib PBKDF2, crypt(3)
+# --------------------------------------------------------------------------
+
+def gen_bcrypt_legacy():
+    """$2$ from passlib's builtin backend (pyca bcrypt has no $2$)."""
+    import passlib
+    os.environ["PASSLIB_BUILTIN_BCRYPT"] = "enabled"
+    from passlib.hash import bcrypt as pl_bcrypt
+    pl_bcrypt.set_backend("builtin")
+    r = rng("bcrypt_legacy")
+    src = "passlib %s bcrypt ident '2', builtin backend (PASSLIB_BUILTIN_BCRYPT=enabled; Debian python3-passlib %s)" % (
+        passlib.__version__, deb("python3-passlib"))
+    for cost, key in [(4, "ascii"), (4, "one"), (5, "latin"), (4, "cjk"), (4, "spaces"),
+                      (4, "dollar"), (4, "long100"), (5, "emoji")]:
+        pw = PASSWORDS[key]
+        h = pl_bcrypt.using(ident="2", rounds=cost, salt=bcrypt_salt(r)).hash(pw)
+        check(pl_bcrypt.verify(pw, h), h)
+        note = "$2$: key without the trailing NUL"
+        if len(pw.encode()) > 72:
+            note += "; only the first 72 bytes count"
+        E.emit("bcrypt_legacy", h, pw, src, note)
+    pl_bcrypt.set_backend("bcrypt")
+
+
+def gen_werkzeug_pbkdf2():
+    import werkzeug
+    from werkzeug.security import _hash_internal, check_password_hash, generate_password_hash
+    r = rng("werkzeug_pbkdf2")
+    ver = "Werkzeug %s (Debian python3-werkzeug %s)" % (werkzeug.__version__, deb("python3-werkzeug"))
+    plan = [("pbkdf2:sha256:1000", k) for k in COMMON] + [
+        ("pbkdf2:sha256:1000", "empty"), ("pbkdf2:sha256:50000", "latin"),
+        ("pbkdf2:sha256:1", "nul"),
+        ("pbkdf2:sha512:1000", "ascii"), ("pbkdf2:sha512:1000", "cjk"),
+        ("pbkdf2:sha512:2000", "emoji"), ("pbkdf2:sha512:1000", "long100"),
+        ("pbkdf2:sha512:1000", "empty"),
+    ]
+    for method, key in plan:
+        pw = PASSWORDS[key]
+        salt = rand_str(r, 16 if r.random() < 0.7 else 8)
+        # _hash_internal is what generate_password_hash calls after picking a
+        # random salt; calling it directly keeps the salt reproducible.
+        hv, actual = _hash_internal(method, salt, pw)
+        h = "%s$%s$%s" % (actual, salt, hv)
+        check(check_password_hash(h, pw), h)
+        E.emit("werkzeug_pbkdf2", h, pw,
+               ver + " security._hash_internal(%r) with a fixed salt" % method)
+    for method, key in [("pbkdf2:sha256:1000", "dollar"), ("pbkdf2:sha512:1000", "latin"),
+                        ("pbkdf2:sha256", "ascii")]:
+        pw = PASSWORDS[key]
+        h = generate_password_hash(pw, method=method)
+        check(check_password_hash(h, pw), h)
+        note = "Werkzeug 2.2 default iterations" if method == "pbkdf2:sha256" else None
+        E.emit("werkzeug_pbkdf2", h, pw, ver + " generate_password_hash(method=%r)" % method, note)
+
+
+def gen_argon2_django():
+    import argon2
+    import argon2.low_level as ll
+    from django.contrib.auth.hashers import Argon2PasswordHasher
+    r = rng("argon2_django")
+    src = django_src("Argon2PasswordHasher") + " with argon2-cffi %s" % argon2.__version__
+    plan = [(1, 64, 1, k) for k in COMMON] + [
+        (2, 256, 2, "empty"), (2, 512, 2, "nul"), (1, 8, 1, "ascii"), (3, 1024, 4, "latin"),
+    ]
+    for t, m, p, key in plan:
+        pw = PASSWORDS[key]
+
+        class Hasher(Argon2PasswordHasher):
+            time_cost, memory_cost, parallelism = t, m, p
+        hs = Hasher()
+        h = hs.encode(pw, rand_str(r, 22))
+        check(hs.verify(pw, h), h)
+        E.emit("argon2_django", h, pw, src,
+               "Django 3.2 writes argon2id; time_cost=%d memory_cost=%d parallelism=%d (subclass)" % (t, m, p))
+    # Django 1.10-3.1 wrote argon2i. Same shape, built with argon2-cffi as
+    # those Django versions did (hash_secret, salt = the ASCII salt string).
+    src = "argon2-cffi %s argon2.low_level.hash_secret type I in Django's 'argon2' + encoded shape (as Django 1.10-3.1 wrote it); verified with %s" % (
+        argon2.__version__, django_src("Argon2PasswordHasher"))
+    hs = Argon2PasswordHasher()
+    for t, m, p, key, ver in [(2, 512, 2, "ascii", 19), (2, 512, 2, "latin", 19), (1, 64, 1, "cjk", 19),
+                              (2, 128, 2, "spaces", 16)]:
+        pw = PASSWORDS[key]
+        enc = ll.hash_secret(pw.encode(), rand_str(r, 12).encode(), time_cost=t, memory_cost=m,
+                             parallelism=p, hash_len=16, type=ll.Type.I, version=ver).decode()
+        h = "argon2" + enc
+        check(hs.verify(pw, h), h)
+        E.emit("argon2_django", h, pw, src, "argon2i, version %d, 16-byte hash, t=%d m=%d p=%d (Django 1.10-3.1 defaults were t=2 m=512 p=2)" % (ver, t, m, p))
+        if ver == 16:
+            nov = h.replace("$v=16$", "$", 1)
+            check(hs.verify(pw, nov), nov)
+            E.emit("argon2_django", nov, pw, src + ", v=16$ removed",
+                   "argon2i with no v= field (read as version 16); Django's verify accepts it")
+
+
+def gen_django_salted(name, cls_name):
+    from django.contrib.auth import hashers
+    cls = getattr(hashers, cls_name)
+    r = rng(name)
+    hs = cls()
+    src = django_src(cls_name)
+    for key in COMMON + ["empty", "nul"]:
+        pw = PASSWORDS[key]
+        h = hs.encode(pw, rand_str(r, 5 if r.random() < 0.5 else 12))
+        check(hs.verify(pw, h), h)
+        E.emit(name, h, pw, src)
+
+
+def gen_passlib_pbkdf2():
+    import passlib
+    from passlib.hash import pbkdf2_sha256, pbkdf2_sha512
+    src = "passlib %s %%s (Debian python3-passlib %s)" % (passlib.__version__, deb("python3-passlib"))
+    for name, h_cls in (("pbkdf2_sha256_passlib", pbkdf2_sha256), ("pbkdf2_sha512_passlib", pbkdf2_sha512)):
+        r = rng(name)
+        plan = [(1000, 16, k) for k in COMMON] + [(1000, 16, "empty"), (2000, 8, "nul"),
+                                                  (29000, 16, "ascii"), (1, 0, "one")]
+        for rounds, slen, key in plan:
+            pw = PASSWORDS[key]
+            h = h_cls.using(rounds=rounds, salt=rand_bytes(r, slen)).hash(pw)
+            check(h_cls.verify(pw, h), h)
+            note = "adapted base64 ('.' for '+', no padding)"
+            if slen == 0:
+                note += "; empty salt"
+            if rounds == 29000 and name.endswith("256_passlib"):
+                note += "; passlib 1.7 default rounds"
+            E.emit(name, h, pw, src % h_cls.name, note)
+
+
+def gen_sha_crypt():
+    import crypt
+    import passlib
+    from passlib.hash import md5_crypt, sha256_crypt, sha512_crypt
+    r = rng("sha_crypt")
+    libc = "Python %s crypt.crypt (Debian libcrypt1 %s, libxcrypt)" % (
+        __import__("platform").python_version(), deb("libcrypt1"))
+    pl = "passlib %s %%s (Debian python3-passlib %s)" % (passlib.__version__, deb("python3-passlib"))
+    SALT = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+    for name, ident, pcls in (("sha512_crypt", "6", sha512_crypt), ("sha256_crypt", "5", sha256_crypt)):
+        plan = [(None, 16, k) for k in ("ascii", "latin", "cjk", "spaces", "emoji")] + [
+            (1000, 16, "dollar"), (1000, 8, "long100"), (5000, 16, "quotes"), (1000, 2, "one"),
+            (None, 16, "empty"), (2000, 16, "tabs"), (1000, 16, "padded"),
+        ]
+        for rounds, slen, key in plan:
+            pw = PASSWORDS[key]
+            salt = rand_str(r, slen, SALT)
+            setting = "$%s$%s%s" % (ident, "" if rounds is None else "rounds=%d$" % rounds, salt)
+            h = crypt.crypt(pw, setting)
+            check(h and h[0] == "$" and crypt.crypt(pw, h) == h and pcls.verify(pw, h), setting)
+            notes = {None: "default 5000 rounds, implicit", 5000: "rounds=5000 written explicitly",
+                     1000: "rounds=1000 (the minimum)"}
+            note = notes[rounds] if rounds in notes else "rounds=%d" % rounds
+            E.emit(name, h, pw, libc, note)
+        for rounds, key in [(None, "ascii"), (1000, "latin"), (5000, "cjk"), (1500, "padded")]:
+            pw = PASSWORDS[key]
+            kw = {"salt": rand_str(r, 16, SALT)}
+            if rounds:
+                kw["rounds"] = rounds
+            h = pcls.using(**kw).hash(pw)
+            check(crypt.crypt(pw, h) == h, h)
+            E.emit(name, h, pw, pl % pcls.name,
+                   "passlib default rounds (%d)" % pcls.default_rounds if not rounds else None)
+        # A salt longer than 16 characters is cut to 16.
+        pw = PASSWORDS["ascii"]
+        h = crypt.crypt(pw, "$%s$%s" % (ident, "saltsaltsaltsaltsalt"))
+        check(crypt.crypt(pw, h) == h, h)
+        E.emit(name, h, pw, libc, "setting salt 'saltsaltsaltsaltsalt' (20 chars) was cut to 16")
+    for key in COMMON + ["empty"]:
+        pw = PASSWORDS[key]
+        h = crypt.crypt(pw, "$1$" + rand_str(r, 8, SALT))
+        check(crypt.crypt(pw, h) == h and md5_crypt.verify(pw, h), h)
+        E.emit("md5_crypt", h, pw, libc)
+    for key, slen in [("ascii", 4), ("latin", 8), ("cjk", 0)]:
+        pw = PASSWORDS[key]
+        h = md5_crypt.using(salt=rand_str(r, slen, SALT)).hash(pw)
+        check(crypt.crypt(pw, h) == h, h)
+        E.emit("md5_crypt", h, pw, pl % "md5_crypt", "empty salt" if slen == 0 else "%d-char salt" % slen)
+
+
 def main():
     global DJANGO_VERSION
     DJANGO_VERSION = django_setup()
@@ -389,6 +567,21 @@ def main():
     if want("argon2"):
         gen_argon2("argon2i")
         gen_argon2("argon2id")
+    if want("argon2d"):
+        gen_argon2("argon2d")
+    if want("bcrypt_legacy"):
+        gen_bcrypt_legacy()
+    if want("werkzeug_pbkdf2"):
+        gen_werkzeug_pbkdf2()
+    if want("argon2_django"):
+        gen_argon2_django()
+    if want("django_salted"):
+        gen_django_salted("sha1_django", "SHA1PasswordHasher")
+        gen_django_salted("md5_django", "MD5PasswordHasher")
+    if want("passlib_pbkdf2"):
+        gen_passlib_pbkdf2()
+    if want("crypt"):
+        gen_sha_crypt()
     for f, n in sorted(E.count.items()):
         print("gen_python: %-24s %3d" % (f, n), file=sys.stderr)
 

@@ -170,8 +170,62 @@ def check_file(name, recs, C):
             check_more(name, key, d, pw, rec, C)
 
 
+def ab64d(s):
+    return b64d(s.replace(".", "+"))
+
+
 def check_more(name, key, d, pw, rec, C):
-    sys.exit("verify: no checker for %s" % name)
+    import bcrypt
+    import hmac
+    import argon2.low_level as ll
+    hexpw = pw.hex()
+    if name == "werkzeug_pbkdf2":
+        from werkzeug.security import check_password_hash
+        C.put(key, "werkzeug-2.2", check_password_hash(d, pw.decode()))
+        method, salt, h = d.split("$", 2)
+        _, algo, it = method.split(":")
+        hb = bytes.fromhex(h)
+        C.put(key, "hashlib", hashlib.pbkdf2_hmac(algo, pw, salt.encode(), int(it), len(hb)) == hb)
+        C.add_php(key, "php-hash_pbkdf2", {"kind": "pbkdf2", "algo": algo, "pw_hex": hexpw,
+                                            "salt_hex": salt.encode().hex(), "iter": int(it), "want_hex": h})
+    elif name == "argon2_django":
+        from django.contrib.auth.hashers import Argon2PasswordHasher
+        C.put(key, "django", Argon2PasswordHasher().verify(pw.decode(), d))
+        inner = d[len("argon2"):]
+        typ = ll.Type.ID if inner.startswith("$argon2id$") else ll.Type.I
+        try:
+            C.put(key, "argon2-cffi", ll.verify_secret(inner.encode(), pw, typ))
+        except Exception:
+            C.put(key, "argon2-cffi", False)
+        C.add_php(key, "php-password_verify", {"kind": "password_verify", "pw_hex": hexpw, "digest": inner})
+    elif name in ("sha1_django", "md5_django"):
+        from django.contrib.auth import hashers
+        cls = hashers.SHA1PasswordHasher if name == "sha1_django" else hashers.MD5PasswordHasher
+        C.put(key, "django", cls().verify(pw.decode(), d))
+        algo, salt, h = d.split("$", 2)
+        C.put(key, "hashlib", hashlib.new(algo, salt.encode() + pw).hexdigest() == h)
+    elif name in ("pbkdf2_sha256_passlib", "pbkdf2_sha512_passlib"):
+        from passlib.hash import pbkdf2_sha256, pbkdf2_sha512
+        cls = pbkdf2_sha256 if "256" in name else pbkdf2_sha512
+        C.put(key, "passlib", cls.verify(pw, d))
+        _, ident, it, salt, h = d.split("$")
+        algo = ident.split("-")[1]
+        salt, hb = ab64d(salt), ab64d(h)
+        C.put(key, "hashlib", hashlib.pbkdf2_hmac(algo, pw, salt, int(it), len(hb)) == hb)
+        C.add_php(key, "php-hash_pbkdf2", {"kind": "pbkdf2", "algo": algo, "pw_hex": hexpw,
+                                            "salt_hex": salt.hex(), "iter": int(it), "want_hex": hb.hex()})
+    elif name in ("sha512_crypt", "sha256_crypt", "md5_crypt"):
+        import crypt
+        from passlib import hash as ph
+        C.put(key, "libxcrypt", crypt.crypt(pw.decode(), d) == d)
+        C.put(key, "passlib", getattr(ph, name).verify(pw, d))
+        C.add_php(key, "php-crypt", {"kind": "crypt", "pw_hex": hexpw, "digest": d})
+    elif name == "wordpress":
+        pre = base64.b64encode(hmac.new(b"wp-sha384", pw, hashlib.sha384).digest())
+        C.put(key, "pyca-bcrypt(hmac-sha384)", d.startswith("$wp") and bcrypt.checkpw(pre, d[3:].encode()))
+        C.add_php(key, "php-wp_check_password", {"kind": "wordpress", "pw_hex": hexpw, "digest": d})
+    else:
+        sys.exit("verify: no checker for %s" % name)
 
 
 def main():
