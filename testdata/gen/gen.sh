@@ -28,7 +28,6 @@ if [ -x "$py" ]; then
 	need_py bcrypt python3-bcrypt
 	need_py argon2 python3-argon2
 	need_py werkzeug python3-werkzeug
-	need_py cryptography python3-cryptography
 fi
 if [ -n "$missing" ]; then
 	echo "gen.sh: missing Debian packages:$missing" >&2

@@ -60,6 +60,14 @@ const BCRYPT64 = './ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01234567
 const ALNUM = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const CRYPT64 = './0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
+function rand_bytes(int $n): string {
+    $s = '';
+    for ($i = 0; $i < $n; $i++) {
+        $s .= chr(mt_rand(0, 255));
+    }
+    return $s;
+}
+
 function bcrypt_salt(): string {
     return rand_str(21, BCRYPT64) . '.Oeu'[mt_rand(0, 3)];
 }
@@ -108,7 +116,7 @@ if (want('pbkdf2')) {
     mt_srand(1002);
     foreach ([[1000, 'ascii', 64], [2000, 'latin', 64], [1000, 'emoji', 32], [27500, 'cjk', 64]] as [$it, $key, $klen]) {
         $pw = $PW[$key];
-        $salt = random_bytes(16); // any salt will do; it is stored in the digest
+        $salt = rand_bytes(16);
         $dk = hash_pbkdf2('sha256', $pw, $salt, $it, $klen, true);
         emit('pbkdf2_sha256', sprintf('pbkdf2_sha256$%d$%s$%s', $it, base64_encode($salt), base64_encode($dk)),
              $pw, "$PHP hash_pbkdf2('sha256', raw output), Keycloak layout", "16-byte salt, $klen-byte hash");

@@ -143,11 +143,15 @@ def check_file(name, recs, C):
             C.put(key, "passlib", phpass.verify(pw, d))
         elif name == "scrypt_firebase":
             h, salt, skey, sep, rounds, mem = d.split("$")
-            dk = hashlib.scrypt(pw, salt=b64d(salt) + b64d(sep), n=1 << int(mem), r=int(rounds),
-                                p=1, dklen=32, maxmem=1 << 26)
-            from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
-            enc = Cipher(algorithms.AES(dk), modes.CTR(b"\0" * 16)).encryptor()
-            C.put(key, "hashlib+cryptography", enc.update(b64d(skey)) + enc.finalize() == b64d(h))
+            try:
+                from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+            except ImportError:  # python3-cryptography is optional
+                Cipher = None
+            if Cipher is not None:
+                dk = hashlib.scrypt(pw, salt=b64d(salt) + b64d(sep), n=1 << int(mem), r=int(rounds),
+                                    p=1, dklen=32, maxmem=1 << 26)
+                enc = Cipher(algorithms.AES(dk), modes.CTR(b"\0" * 16)).encryptor()
+                C.put(key, "hashlib+cryptography", enc.update(b64d(skey)) + enc.finalize() == b64d(h))
             C.add_node(key, "npm-firebase-scrypt", {"kind": "firebase", "pw_hex": hexpw, "digest": d})
         elif name == "scrypt_werkzeug":
             params, salt, h = d.split("$", 2)
