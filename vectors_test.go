@@ -112,6 +112,9 @@ func TestVectorsCoverEveryHasher(t *testing.T) {
 		}
 	}
 	for _, name := range Hashers() {
+		if _, builtin := mustLookup(t, name).(*scheme); !builtin {
+			continue // registered by a test
+		}
 		assert.GreaterOrEqual(t, count[name], 10, "hasher %s has too few producer vectors", name)
 	}
 }
