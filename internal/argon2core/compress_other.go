@@ -2,7 +2,7 @@
 
 package argon2core
 
-func (in *instance) compress(out, x, y *block, withXor bool) {
+func (in *instance) compress(out, x, y *block, withXor bool, nr *nextRef) {
 	compressGeneric(out, x, y, withXor)
 }
 

@@ -23,6 +23,8 @@ type instance struct {
 	generic   bool
 }
 
+var noPrefetch nextRef
+
 // zeroBlock is the all-zero first input of the address generator.
 var zeroBlock block
 
@@ -54,6 +56,64 @@ func (in *instance) fill() {
 	}
 }
 
+// segment holds what the reference index computation needs for one lane in
+// one slice (RFC 9106 section 3.4).
+type segment struct {
+	lane, lanes, laneLen uint32
+	// area is the size of the reference set W and startPos where it starts,
+	// before the adjustment that depends on the index within the segment.
+	area, startPos uint32
+	sameLaneOnly   bool // first slice of the first pass
+}
+
+// refIndex maps the pseudo-random word for index i of the segment to the
+// index of the reference block in memory.
+func (s *segment) refIndex(rnd uint64, i uint32) uint32 {
+	refLane := uint32(rnd>>32) % s.lanes
+	if s.sameLaneOnly {
+		refLane = s.lane
+	}
+	// Same lane: everything computed so far but the previous block. Other
+	// lanes: their finished segments, minus the last block when this is the
+	// first block of the segment.
+	size := s.area
+	if refLane == s.lane {
+		size += i - 1
+	} else if i == 0 {
+		size--
+	}
+	x := uint64(uint32(rnd))
+	x = x * x >> 32
+	rel := uint64(size) - 1 - (uint64(size) * x >> 32)
+	pos := uint64(s.startPos) + rel
+	if pos >= uint64(s.laneLen) {
+		pos -= uint64(s.laneLen)
+	}
+	return refLane*s.laneLen + uint32(pos)
+}
+
+// nextRef tells the assembly where the reference block of the following
+// block lies, so that it can be fetched while this one is computed: either
+// directly (addr) or, for data-dependent addressing, as refIndex would find
+// it from the first word of the block being computed.
+type nextRef struct {
+	mode      uint64
+	addr      *block
+	base      *block // block 0 of lane 0, or of this lane when lanes is 1
+	laneLen   uint64
+	lanes     uint64
+	lane      uint64
+	sizeSame  uint64
+	sizeOther uint64
+	start     uint64
+}
+
+const (
+	prefetchNone    = 0
+	prefetchAddr    = 1
+	prefetchCompute = 2
+)
+
 // fillSegment computes the blocks of one lane in one slice.
 func (in *instance) fillSegment(pass, slice, lane uint32) {
 	mem := in.mem
@@ -62,6 +122,17 @@ func (in *instance) fillSegment(pass, slice, lane uint32) {
 	// otherwise from the first word of the previous block.
 	indep := in.typ == Argon2i || (in.typ == Argon2id && pass == 0 && slice < syncPoints/2)
 	withXor := pass != 0 && in.version != Version10
+
+	s := segment{lane: lane, lanes: in.lanes, laneLen: in.laneLen}
+	if pass == 0 {
+		s.area = slice * in.segLen
+		s.sameLaneOnly = slice == 0
+	} else {
+		s.area = in.laneLen - in.segLen
+		if slice != syncPoints-1 {
+			s.startPos = (slice + 1) * in.segLen
+		}
+	}
 
 	var input, addr block
 	start := uint32(0)
@@ -81,60 +152,55 @@ func (in *instance) fillSegment(pass, slice, lane uint32) {
 	}
 
 	laneBase := lane * in.laneLen
-	col := slice*in.segLen + start // column within the lane
-	prev := laneBase + col - 1
-	if col == 0 {
+	nr := nextRef{
+		base:      &mem[0],
+		laneLen:   uint64(in.laneLen),
+		lanes:     uint64(in.lanes),
+		lane:      uint64(lane),
+		sizeOther: uint64(s.area),
+		start:     uint64(s.startPos),
+	}
+	if s.sameLaneOnly {
+		nr.base, nr.lanes, nr.lane = &mem[laneBase], 1, 0
+	}
+
+	cur := laneBase + slice*in.segLen + start
+	prev := cur - 1
+	if cur == laneBase {
 		prev = laneBase + in.laneLen - 1 // wrap to the lane's last block
 	}
-	// Size of the reference area W and where it starts (section 3.4.2),
-	// before the adjustment that depends on the index within the segment.
-	var area, startPos uint32
-	if pass == 0 {
-		area = slice * in.segLen
-	} else {
-		area = in.laneLen - in.segLen
-		if slice != syncPoints-1 {
-			startPos = (slice + 1) * in.segLen
-		}
-	}
-	sameLaneOnly := pass == 0 && slice == 0
-
+	var ref, nextIdx uint32
+	haveNext := false
 	for i := start; i < in.segLen; i++ {
-		var rnd uint64
-		if indep {
-			if i%addressesPerBlock == 0 {
-				in.nextAddresses(&addr, &input)
-			}
-			rnd = addr[i%addressesPerBlock]
+		if haveNext {
+			ref = nextIdx
 		} else {
-			rnd = mem[prev][0]
+			var rnd uint64
+			if indep {
+				if i%addressesPerBlock == 0 {
+					in.nextAddresses(&addr, &input)
+				}
+				rnd = addr[i%addressesPerBlock]
+			} else {
+				rnd = mem[prev][0]
+			}
+			ref = s.refIndex(rnd, i)
 		}
 
-		refLane := uint32(rnd>>32) % in.lanes
-		if sameLaneOnly {
-			refLane = lane
+		// Let the following block's reference be fetched early.
+		nr.mode, haveNext = prefetchNone, false
+		if next := i + 1; next < in.segLen {
+			if !indep {
+				nr.mode = prefetchCompute
+				nr.sizeSame = uint64(s.area + i) // size += next - 1
+			} else if next%addressesPerBlock != 0 {
+				nextIdx, haveNext = s.refIndex(addr[next%addressesPerBlock], next), true
+				nr.mode, nr.addr = prefetchAddr, &mem[nextIdx]
+			}
 		}
-		// Same lane: everything computed so far but the previous block.
-		// Other lanes: finished segments, minus their last block when this
-		// is the first block of the segment.
-		size := area
-		if refLane == lane {
-			size += i - 1
-		} else if i == 0 {
-			size--
-		}
-		x := uint64(uint32(rnd))
-		x = x * x >> 32
-		rel := uint64(size) - 1 - (uint64(size) * x >> 32)
-		pos := uint64(startPos) + rel
-		if pos >= uint64(in.laneLen) {
-			pos -= uint64(in.laneLen)
-		}
-		ref := refLane*in.laneLen + uint32(pos)
-
-		cur := laneBase + slice*in.segLen + i
-		in.compress(&mem[cur], &mem[prev], &mem[ref], withXor)
+		in.compress(&mem[cur], &mem[prev], &mem[ref], withXor, &nr)
 		prev = cur
+		cur++
 	}
 }
 
@@ -143,6 +209,6 @@ const addressesPerBlock = blockSize / 8
 // nextAddresses bumps the counter in input and sets addr = G(0, G(0, input)).
 func (in *instance) nextAddresses(addr, input *block) {
 	input[6]++
-	in.compress(addr, &zeroBlock, input, false)
-	in.compress(addr, &zeroBlock, addr, false)
+	in.compress(addr, &zeroBlock, input, false, &noPrefetch)
+	in.compress(addr, &zeroBlock, addr, false, &noPrefetch)
 }
