@@ -42,7 +42,7 @@ type Params struct {
 }
 
 const (
-	syncPoints = 4       // slices per pass
+	syncPoints = 4 // slices per pass
 	maxLanes   = 1<<24 - 1
 	minKeyLen  = 4
 	minSaltLen = 8 // libargon2's ARGON2_MIN_SALT_LENGTH; RFC 9106 sets no minimum

@@ -128,9 +128,9 @@ func TestReferenceTestC(t *testing.T) {
 // They cover version 0x10, Argon2d, memory that is not a multiple of 4*lanes,
 // and tags that are not 32 bytes long.
 var libargon2Vectors = []struct {
-	typ                          Type
-	version                      uint32
-	time, memory, lanes, keyLen  uint32
+	typ                         Type
+	version                     uint32
+	time, memory, lanes, keyLen uint32
 	password, salt, tag, source string
 }{
 	{Argon2d, Version10, 2, 256, 1, 32, "password", "somesalt", "bd404868ff00c52e7543c8332e6a772a5724892d7e328d5cf253bbc8e726b371", "cffi and CLI"},

@@ -75,6 +75,6 @@ func (p *blockPool) trim() {
 	}
 	if n > 0 {
 		p.free = append(p.free[:0], p.free[n:]...)
-		clear(p.free[len(p.free):len(p.free)+n])
+		clear(p.free[len(p.free) : len(p.free)+n])
 	}
 }
