@@ -10,7 +10,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
-	"math/bits"
 
 	"golang.org/x/crypto/blake2b"
 )
@@ -242,23 +241,4 @@ func (b *block) toBytes(dst *[blockSize]byte) {
 	for i, v := range b {
 		binary.LittleEndian.PutUint64(dst[i*8:], v)
 	}
-}
-
-// fBlaMka is the multiply-hardened addition of RFC 9106 section 3.6:
-// x + y + 2*lo32(x)*lo32(y).
-func fBlaMka(x, y uint64) uint64 {
-	return x + y + 2*uint64(uint32(x))*uint64(uint32(y))
-}
-
-// gMix is the BLAKE2b-derived G of section 3.6 on four words.
-func gMix(a, b, c, d uint64) (uint64, uint64, uint64, uint64) {
-	a = fBlaMka(a, b)
-	d = bits.RotateLeft64(d^a, -32)
-	c = fBlaMka(c, d)
-	b = bits.RotateLeft64(b^c, -24)
-	a = fBlaMka(a, b)
-	d = bits.RotateLeft64(d^a, -16)
-	c = fBlaMka(c, d)
-	b = bits.RotateLeft64(b^c, -63)
-	return a, b, c, d
 }

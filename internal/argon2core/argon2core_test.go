@@ -109,8 +109,8 @@ func TestReferenceTestC(t *testing.T) {
 		for _, v := range refTestVectors {
 			name := fmt.Sprintf("%s/type%d/v%x/t=%d,m=2^%d,p=%d/%s/%s", path, v.typ, v.version, v.time, v.logM, v.lanes, v.password, v.salt)
 			t.Run(name, func(t *testing.T) {
-				if testing.Short() && v.logM > 16 {
-					t.Skip("256 MiB")
+				if testing.Short() && (v.logM > 16 || v.logM == 16 && path == "generic" && haveAsm()) {
+					t.Skip("slow; -short")
 				}
 				withPath(t, path)
 				p := Params{Type: v.typ, Version: v.version, Memory: 1 << v.logM, Time: v.time, Threads: v.lanes, KeyLen: 32}

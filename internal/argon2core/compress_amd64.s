@@ -302,6 +302,7 @@ GLOBL ·rot24<>(SB), (NOPTR+RODATA), $32
 	ADDQ    R14, DX; \
 	SHLQ    $10, DX; \
 	ADDQ    nextRef_base(R9), DX; \
+	MOVQ    DX, nextRef_got(R9); \
 	PREFETCHBLOCK(DX); \
 skip:
 

@@ -106,7 +106,12 @@ type nextRef struct {
 	sizeSame  uint64
 	sizeOther uint64
 	start     uint64
+	got       uintptr // what the assembly prefetched, for tests
 }
+
+// testHookPrefetch, if set, is shown each address the assembly prefetched
+// for a data-dependent reference, and the block that was then used.
+var testHookPrefetch func(got uintptr, used *block)
 
 const (
 	prefetchNone    = 0
@@ -172,19 +177,19 @@ func (in *instance) fillSegment(pass, slice, lane uint32) {
 	var ref, nextIdx uint32
 	haveNext := false
 	for i := start; i < in.segLen; i++ {
-		if haveNext {
+		switch {
+		case haveNext:
 			ref = nextIdx
-		} else {
-			var rnd uint64
-			if indep {
-				if i%addressesPerBlock == 0 {
-					in.nextAddresses(&addr, &input)
-				}
-				rnd = addr[i%addressesPerBlock]
-			} else {
-				rnd = mem[prev][0]
+		case indep:
+			if i%addressesPerBlock == 0 {
+				in.nextAddresses(&addr, &input)
 			}
-			ref = s.refIndex(rnd, i)
+			ref = s.refIndex(addr[i%addressesPerBlock], i)
+		default:
+			ref = s.refIndex(mem[prev][0], i)
+			if testHookPrefetch != nil && nr.mode == prefetchCompute {
+				testHookPrefetch(nr.got, &mem[ref])
+			}
 		}
 
 		// Let the following block's reference be fetched early.
