@@ -273,16 +273,19 @@ GLOBL ·rot24<>(SB), (NOPTR+RODATA), $32
 // in X0, find the next block's reference as segment.refIndex does and
 // prefetch it: lane = hi32(w) mod lanes, size = the reference area for that
 // lane, index = start + size - 1 - size*(lo32(w)^2 >> 32) >> 32, wrapped.
-#define PREFETCHNEXT(skip) \
+#define PREFETCHNEXT(skip, lane0) \
 	CMPQ    nextRef_mode(R9), $const_prefetchCompute; \
 	JNE     skip; \
 	MOVQ    X0, R12; \
 	MOVL    R12, R13; \
 	SHRQ    $32, R12; \
-	MOVL    R12, AX; \
 	XORL    DX, DX; \
 	MOVQ    nextRef_lanes(R9), CX; \
+	CMPQ    CX, $1; \
+	JEQ     lane0; \
+	MOVL    R12, AX; \
 	DIVL    CX; \
+lane0: \
 	MOVQ    nextRef_sizeOther(R9), R14; \
 	CMPQ    DX, nextRef_lane(R9); \
 	CMOVQEQ nextRef_sizeSame(R9), R14; \
@@ -322,6 +325,10 @@ TEXT ·compressAVX2(SB), 0, $1056-40
 	ANDQ $~31, R8
 
 	PREFETCHBLOCK(BX)
+	// The next block to be written, in the same lane (or, harmlessly,
+	// past it: prefetches do not fault).
+	LEAQ 1024(DI), AX
+	PREFETCHBLOCK(AX)
 	CMPQ nextRef_mode(R9), $const_prefetchAddr
 	JNE  rows
 	MOVQ nextRef_addr(R9), AX
@@ -335,14 +342,14 @@ rows:
 	JNZ   xor
 
 	COLUMNS4(0, STORE)
-	PREFETCHNEXT(next)
+	PREFETCHNEXT(next, next1)
 	COLUMNS4(64, STORE)
 	VZEROUPPER
 	RET
 
 xor:
 	COLUMNS4(0, STOREXOR)
-	PREFETCHNEXT(nextxor)
+	PREFETCHNEXT(nextxor, nextxor1)
 	COLUMNS4(64, STOREXOR)
 	VZEROUPPER
 	RET

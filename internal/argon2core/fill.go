@@ -69,9 +69,9 @@ type segment struct {
 // refIndex maps the pseudo-random word for index i of the segment to the
 // index of the reference block in memory.
 func (s *segment) refIndex(rnd uint64, i uint32) uint32 {
-	refLane := uint32(rnd>>32) % s.lanes
-	if s.sameLaneOnly {
-		refLane = s.lane
+	refLane := s.lane
+	if !s.sameLaneOnly && s.lanes > 1 {
+		refLane = uint32(rnd>>32) % s.lanes
 	}
 	// Same lane: everything computed so far but the previous block. Other
 	// lanes: their finished segments, minus the last block when this is the
