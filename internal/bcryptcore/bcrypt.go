@@ -9,10 +9,10 @@
 //     password of 72 bytes or more contributes exactly its first 72 bytes.
 //     (OpenBSD bcrypt.c, crypt_blowfish, pyca/bcrypt, passlib, jBCrypt and
 //     x/crypto/bcrypt all agree.)
-//   - "$2$" (the original 1997 OpenBSD format): the password alone, without the
-//     NUL, so "ab" and "abab" are the same key; an empty password is the
-//     all-zero key (old OpenBSD bcrypt.c read the C string's terminator,
-//     passlib's builtin backend returns zero words).
+//   - "$2$" (the original 1997 OpenBSD format, still accepted by passlib and
+//     jBCrypt): the password alone, without the NUL, so "ab" and "abab" are
+//     the same key; an empty password is the all-zero key (old OpenBSD
+//     bcrypt.c read the C string's terminator, passlib returns zero words).
 //   - "$2x$" (crypt_blowfish): emulates the sign-extension bug of
 //     crypt_blowfish before 1.1 / PHP before 5.3.7: every byte is sign-extended
 //     to 32 bits before it is ORed into the word, so a byte >= 0x80 overwrites
@@ -24,14 +24,14 @@
 // bytes before it in that word are 0xff, so never in UTF-8),
 // crypt_blowfish's "$2a$" flips bit 16 of the first P-array word of the
 // initial key setup as a collision countermeasure; OpenBSD, pyca/bcrypt,
-// passlib, jBCrypt/Spring Security and x/crypto/bcrypt do not. We follow the
+// passlib, jBCrypt (and Spring Security's copy) and x/crypto/bcrypt do not. We follow the
 // majority: most "$2a$" digests come from those, PHP's own password_hash
 // writes "$2y$", and the countermeasure touches only passwords containing
 // 0xff. Known answer: "\xff\xff\xa3" gives ...CE5elHaaO4EbggVDjb8P19RukzXSM3e
 // here and in pyca, ...nqd1wy.pTMdcvrRWxyiGL2eMz.2a85. in PHP.
 //
-// Not emulated: the wraparound bug of OpenBSD libc's "$2a$" before 5.5
-// (passwords of 255 bytes or more, key length kept in a uint8_t); old
+// Not emulated: the wraparound bug of OpenBSD libc's "$2a$" before "$2b$"
+// (2014; passwords of 255 bytes or more, key length kept in a uint8_t); old
 // OpenBSD's "$2$" likewise used the password length modulo 256, which
 // matters only for passwords of 256 bytes or more. Password bytes are used as
 // given, NUL bytes included (as x/crypto/bcrypt and jBCrypt do; C producers

@@ -1,40 +1,45 @@
 package bcryptcore
 
-// state is a Blowfish key schedule. It is a plain value so that Hash can keep
-// it on its stack: no allocation, and the S-boxes are addressed off the stack
-// pointer without an extra base register.
-type state struct {
-	p [18]uint32
-	s [4][256]uint32
-}
+// state is a Blowfish key schedule: the P-array followed by the four S-boxes,
+// in one array because ExpandKey overwrites them in that order as one chain.
+// It is a plain value so that Hash keeps it on its stack.
+type state [18 + 4*256]uint32
 
-// f is Blowfish's round function. The uint8 and >>24 indexes into [256]uint32
-// arrays let the compiler drop every bounds check.
+// Offsets of the S-boxes in state.
+const (
+	s0 = 18
+	s1 = s0 + 256
+	s2 = s1 + 256
+	s3 = s2 + 256
+)
+
+// f is Blowfish's round function. Indexes built from >>24 and uint8 let the
+// compiler drop every bounds check.
 func (c *state) f(x uint32) uint32 {
-	return ((c.s[0][x>>24] + c.s[1][uint8(x>>16)]) ^ c.s[2][uint8(x>>8)]) + c.s[3][uint8(x)]
+	return ((c[s0+int(x>>24)] + c[s1+int(uint8(x>>16))]) ^ c[s2+int(uint8(x>>8))]) + c[s3+int(uint8(x))]
 }
 
 // encrypt enciphers one block. The P-array word is XORed in before f's result
 // so that it stays off the round's critical path.
 func (c *state) encrypt(l, r uint32) (uint32, uint32) {
-	l ^= c.p[0]
-	r = r ^ c.p[1] ^ c.f(l)
-	l = l ^ c.p[2] ^ c.f(r)
-	r = r ^ c.p[3] ^ c.f(l)
-	l = l ^ c.p[4] ^ c.f(r)
-	r = r ^ c.p[5] ^ c.f(l)
-	l = l ^ c.p[6] ^ c.f(r)
-	r = r ^ c.p[7] ^ c.f(l)
-	l = l ^ c.p[8] ^ c.f(r)
-	r = r ^ c.p[9] ^ c.f(l)
-	l = l ^ c.p[10] ^ c.f(r)
-	r = r ^ c.p[11] ^ c.f(l)
-	l = l ^ c.p[12] ^ c.f(r)
-	r = r ^ c.p[13] ^ c.f(l)
-	l = l ^ c.p[14] ^ c.f(r)
-	r = r ^ c.p[15] ^ c.f(l)
-	l = l ^ c.p[16] ^ c.f(r)
-	return r ^ c.p[17], l
+	l ^= c[0]
+	r = r ^ c[1] ^ c.f(l)
+	l = l ^ c[2] ^ c.f(r)
+	r = r ^ c[3] ^ c.f(l)
+	l = l ^ c[4] ^ c.f(r)
+	r = r ^ c[5] ^ c.f(l)
+	l = l ^ c[6] ^ c.f(r)
+	r = r ^ c[7] ^ c.f(l)
+	l = l ^ c[8] ^ c.f(r)
+	r = r ^ c[9] ^ c.f(l)
+	l = l ^ c[10] ^ c.f(r)
+	r = r ^ c[11] ^ c.f(l)
+	l = l ^ c[12] ^ c.f(r)
+	r = r ^ c[13] ^ c.f(l)
+	l = l ^ c[14] ^ c.f(r)
+	r = r ^ c[15] ^ c.f(l)
+	l = l ^ c[16] ^ c.f(r)
+	return r ^ c[17], l
 }
 
 // expandSalted is the first, salted ExpandKey(state, salt, key) of eksblowfish:
@@ -42,47 +47,50 @@ func (c *state) encrypt(l, r uint32) (uint32, uint32) {
 // encryptions, each block first XORed with the next two salt words (cycling
 // through the four).
 func (c *state) expandSalted(key *[18]uint32, salt *[4]uint32) {
-	for i := range c.p {
-		c.p[i] ^= key[i]
+	for i, k := range key {
+		c[i] ^= k
 	}
 	var l, r uint32
-	k := 0
-	for i := 0; i < len(c.p); i += 2 {
+	for i := 1; i < len(c); i += 2 {
+		k := (i - 1) & 2
 		l, r = c.encrypt(l^salt[k], r^salt[k+1])
-		c.p[i], c.p[i+1] = l, r
-		k ^= 2
-	}
-	for b := range c.s {
-		box := &c.s[b]
-		for i := 0; i < len(box); i += 2 {
-			l, r = c.encrypt(l^salt[k], r^salt[k+1])
-			box[i], box[i+1] = l, r
-			k ^= 2
-		}
+		c[i-1], c[i] = l, r
 	}
 }
 
 // expand0 is ExpandKey(state, 0, key), the unsalted expansion repeated 2^cost
-// times with the password's and then the salt's key words.
+// times with the password's and then the salt's key words. The encryption is
+// written out again here: a call per block costs more than its 16 rounds'
+// worth of latency slack.
 func (c *state) expand0(key *[18]uint32) {
-	for i := range c.p {
-		c.p[i] ^= key[i]
+	for i, k := range key {
+		c[i] ^= k
 	}
 	var l, r uint32
-	for i := 0; i < len(c.p); i += 2 {
-		l, r = c.encrypt(l, r)
-		c.p[i], c.p[i+1] = l, r
-	}
-	for b := range c.s {
-		box := &c.s[b]
-		for i := 0; i < len(box); i += 2 {
-			l, r = c.encrypt(l, r)
-			box[i], box[i+1] = l, r
-		}
+	for i := 1; i < len(c); i += 2 {
+		l ^= c[0]
+		r = r ^ c[1] ^ c.f(l)
+		l = l ^ c[2] ^ c.f(r)
+		r = r ^ c[3] ^ c.f(l)
+		l = l ^ c[4] ^ c.f(r)
+		r = r ^ c[5] ^ c.f(l)
+		l = l ^ c[6] ^ c.f(r)
+		r = r ^ c[7] ^ c.f(l)
+		l = l ^ c[8] ^ c.f(r)
+		r = r ^ c[9] ^ c.f(l)
+		l = l ^ c[10] ^ c.f(r)
+		r = r ^ c[11] ^ c.f(l)
+		l = l ^ c[12] ^ c.f(r)
+		r = r ^ c[13] ^ c.f(l)
+		l = l ^ c[14] ^ c.f(r)
+		r = r ^ c[15] ^ c.f(l)
+		l = l ^ c[16] ^ c.f(r)
+		l, r = r^c[17], l
+		c[i-1], c[i] = l, r
 	}
 }
 
-// expensive is eksblowfish's main loop.
+// expensiveGeneric is eksblowfish's main loop in portable Go.
 func (c *state) expensiveGeneric(key, saltKey *[18]uint32, rounds uint64) {
 	for ; rounds > 0; rounds-- {
 		c.expand0(key)

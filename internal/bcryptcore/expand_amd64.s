@@ -2,10 +2,14 @@
 
 #include "textflag.h"
 
-// Layout of state: p at 0, s[0] at 72, s[1] at 1096, s[2] at 2120, s[3] at 3144, end at 4168.
+// Byte offsets in state: P at 0, S0 at 72, S1 at 1096, S2 at 2120, S3 at 3144,
+// end at 4168. Registers: SI state, DI key then store pointer, AX/BX the block
+// (L/R), CX/DX/R8/R9 round temporaries, R10/R11 BEXTR controls, R12 end.
 
-// ROUND: r ^= p[n] ^ F(l). BEXTR (BMI1) takes byte 2 and byte 1 of l in one
-// instruction each; R10 = 0x0810 (8 bits from bit 16), R11 = 0x0808.
+// ROUND: r ^= P[n] ^ F(l). The critical path is l -> index -> S-box load ->
+// add, xor, add -> r. BEXTR (BMI1) takes byte 2 of l in one instruction where
+// a shift and a zero-extension take two; R10 = 0x0810 (8 bits from bit 16),
+// R11 = 0x0808 (8 bits from bit 8).
 #define ROUND(l, r, n) \
 	MOVL l, CX; \
 	SHRL $24, CX; \
