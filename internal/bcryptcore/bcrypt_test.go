@@ -51,6 +51,7 @@ var cryptBlowfishVectors = []vector{
 // bcrypt.hashpw(password, b"$2<minor>$<cost>$<salt>"). pyca cuts passwords to
 // 72 bytes before calling OpenBSD's bcrypt_hashpass.
 var pycaVectors = []vector{
+	{'b', "correct horse battery staple", 10, "abcdefghijklmnopqrstuu", "GGgFFcYeueaAql8Z7U7CnCTRw4DR77W"},
 	{'a', "", 4, "abcdefghijklmnopqrstuu", "byCG3zY1GIXMyxfivm.ClDiInHzxjiq"},
 	{'b', "", 4, "abcdefghijklmnopqrstuu", "byCG3zY1GIXMyxfivm.ClDiInHzxjiq"},
 	{'y', "", 4, "abcdefghijklmnopqrstuu", "byCG3zY1GIXMyxfivm.ClDiInHzxjiq"},
@@ -102,6 +103,7 @@ var pycaVectors = []vector{
 // "$2<minor>$<cost>$<salt>"), which bundles crypt_blowfish. None of these
 // passwords triggers its "$2a$" safety countermeasure.
 var phpVectors = []vector{
+	{'y', "correct horse battery staple", 10, "abcdefghijklmnopqrstuu", "GGgFFcYeueaAql8Z7U7CnCTRw4DR77W"},
 	{'a', "", 4, "abcdefghijklmnopqrstuu", "byCG3zY1GIXMyxfivm.ClDiInHzxjiq"},
 	{'b', "", 4, "abcdefghijklmnopqrstuu", "byCG3zY1GIXMyxfivm.ClDiInHzxjiq"},
 	{'x', "", 4, "abcdefghijklmnopqrstuu", "byCG3zY1GIXMyxfivm.ClDiInHzxjiq"},
