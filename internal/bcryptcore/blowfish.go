@@ -60,8 +60,7 @@ func (c *state) expandSalted(key *[18]uint32, salt *[4]uint32) {
 
 // expand0 is ExpandKey(state, 0, key), the unsalted expansion repeated 2^cost
 // times with the password's and then the salt's key words. The encryption is
-// written out again here: a call per block costs more than its 16 rounds'
-// worth of latency slack.
+// written out again rather than called: about 4% faster (AMD Zen 3).
 func (c *state) expand0(key *[18]uint32) {
 	for i, k := range key {
 		c[i] ^= k
