@@ -78,12 +78,16 @@ func fileHasher(base string) string {
 	}
 }
 
-// wrongPassword differs from p within bcrypt's first 72 bytes.
-func wrongPassword(p string) string {
-	if p == "" {
-		return "x"
+// wrongPasswords returns passwords that must not match p: a fixed one, and
+// p changed at its end where that is inside bcrypt's 72 bytes. (Changing one
+// byte of a password with 8-bit bytes is not enough: $2x$'s sign-extension
+// bug really makes such passwords collide.)
+func wrongPasswords(p string) []string {
+	w := []string{"Wr0ng-pa55word"}
+	if len(p) < 71 {
+		w = append(w, p+"!")
 	}
-	return "x" + p[1:] + "!"
+	return w
 }
 
 func TestVectors(t *testing.T) {
@@ -95,9 +99,11 @@ func TestVectors(t *testing.T) {
 				if assert.NoError(t, err, "vector %d (%s)", i, v.Source) {
 					assert.True(t, ok, "vector %d (%s) did not match: %s", i, v.Source, v.Digest)
 				}
-				ok, err = Verify(v.Hasher, v.Digest, wrongPassword(v.Password))
-				assert.NoError(t, err, "vector %d (%s)", i, v.Source)
-				assert.False(t, ok, "vector %d (%s) matched a wrong password", i, v.Source)
+				for _, wrong := range wrongPasswords(v.Password) {
+					ok, err = Verify(v.Hasher, v.Digest, wrong)
+					assert.NoError(t, err, "vector %d (%s)", i, v.Source)
+					assert.False(t, ok, "vector %d (%s) matched a wrong password", i, v.Source)
+				}
 			}
 		})
 	}

@@ -27,7 +27,8 @@
 // passlib, jBCrypt (and Spring Security's copy) and x/crypto/bcrypt do not. We follow the
 // majority: most "$2a$" digests come from those, PHP's own password_hash
 // writes "$2y$", and the countermeasure touches only passwords containing
-// 0xff. Known answer: "\xff\xff\xa3" gives ...CE5elHaaO4EbggVDjb8P19RukzXSM3e
+// 0xff. MinorPHP2a computes crypt_blowfish's meaning, so that a verifier
+// can accept the digests of both (the root package does). Known answer: "\xff\xff\xa3" gives ...CE5elHaaO4EbggVDjb8P19RukzXSM3e
 // here and in pyca, ...nqd1wy.pTMdcvrRWxyiGL2eMz.2a85. in PHP.
 //
 // Not emulated: the wraparound bug of OpenBSD libc's "$2a$" before "$2b$"
@@ -99,7 +100,7 @@ var magic = [6]uint32{0x4f727068, 0x65616e42, 0x65686f6c, 0x64657253, 0x63727944
 // 'a', 'b', 'x', 'y'. salt is the 16 raw salt bytes and cost is 4..31.
 func Hash(password, salt []byte, cost int, minor byte) ([]byte, error) {
 	switch minor {
-	case 0, 'a', 'b', 'x', 'y':
+	case 0, 'a', 'b', 'x', 'y', MinorPHP2a:
 	default:
 		return nil, errMinor
 	}
@@ -122,6 +123,11 @@ func Hash(password, salt []byte, cost int, minor byte) ([]byte, error) {
 	}
 
 	st := initState
+	if minor == MinorPHP2a && phpSafety(password) {
+		// crypt_blowfish flips bit 16 of P[0] ^ key[0] only, not of the
+		// key word reused in the expensive loop.
+		st[0] ^= 0x10000
+	}
 	st.expandSalted(&key, &saltWords)
 	st.expensive(&key, &saltKey, uint64(1)<<cost)
 
@@ -140,6 +146,49 @@ func Hash(password, salt []byte, cost int, minor byte) ([]byte, error) {
 }
 
 // keyWords packs the variant's cyclic key stream into 18 key words.
+// MinorPHP2a selects crypt_blowfish's "$2a$" (PHP crypt, libxcrypt) for Hash:
+// "$2a$" plus the collision countermeasure described in the package comment.
+// It differs from 'a' only for passwords where PHPSafetyApplies is true.
+const MinorPHP2a = 'A'
+
+// PHPSafetyApplies reports whether crypt_blowfish's "$2a$" countermeasure
+// changes the hash of password: some byte >= 0x80 sits after the first byte
+// of a key word, while sign extension would not have changed the key (the
+// bytes before it in the word are 0xff). Written from crypt_blowfish 1.3's
+// BF_set_key description: sign collects bit 7 of bytes 2..4 of each word,
+// diff the words where the buggy and correct keys differ.
+func PHPSafetyApplies(password []byte) bool { return phpSafety(password) }
+
+func phpSafety(password []byte) bool {
+	n := len(password)
+	period := n + 1
+	var sign, diff uint32
+	j := 0
+	for range 18 {
+		var correct, buggy uint32
+		for k := range 4 {
+			var b byte
+			if j < n {
+				b = password[j]
+			}
+			correct = correct<<8 | uint32(b)
+			buggy = buggy<<8 | uint32(int32(int8(b)))
+			if k > 0 {
+				sign |= buggy & 0x80
+			}
+			if j++; j == period {
+				j = 0
+			}
+		}
+		diff |= correct ^ buggy
+	}
+	diff |= diff >> 16
+	diff &= 0xffff
+	diff <<= 16
+	sign <<= 9
+	return sign&^diff&0x10000 != 0
+}
+
 func keyWords(password []byte, minor byte) [18]uint32 {
 	var key [18]uint32
 	n := len(password)

@@ -224,6 +224,16 @@ func TestPasslibVectors(t *testing.T)       { checkVectors(t, passlibVectors) }
 // TestSafetyCountermeasure pins down the "$2a$" decision documented in the
 // package comment: we agree with OpenBSD/pyca, not with crypt_blowfish, for
 // the passwords where crypt_blowfish's countermeasure applies.
+// TestPHPSafetyRarelyApplies: the countermeasure never touches UTF-8 text
+// or 7-bit passwords, so MinorPHP2a equals 'a' for them.
+func TestPHPSafetyRarelyApplies(t *testing.T) {
+	for _, p := range []string{"", "password", "pässwörd 密码", "\xa3", "\xffa", string(make([]byte, 100))} {
+		if PHPSafetyApplies([]byte(p)) {
+			t.Errorf("PHPSafetyApplies(%q) = true", p)
+		}
+	}
+}
+
 func TestSafetyCountermeasure(t *testing.T) {
 	const salt = "/OK.fbVrR/bpIqNJ5ianF."
 	for _, tc := range []struct {
@@ -251,6 +261,16 @@ func TestSafetyCountermeasure(t *testing.T) {
 				if got == tc.php2a {
 					t.Errorf("$%s$ of %q = crypt_blowfish's countermeasure result %s", minorName(minor), tc.password, got)
 				}
+			}
+			if !PHPSafetyApplies([]byte(tc.password)) {
+				t.Errorf("PHPSafetyApplies(%q) = false", tc.password)
+			}
+			sum, err := Hash([]byte(tc.password), s, 5, MinorPHP2a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := Encoding.EncodeToString(sum); got != tc.php2a {
+				t.Errorf("MinorPHP2a of %q = %s, want crypt_blowfish's %s", tc.password, got, tc.php2a)
 			}
 		})
 	}
