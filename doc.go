@@ -20,8 +20,9 @@
 // digest without a password.
 //
 // Each format below is registered under the hasher name in its heading. The
-// examples are digests of "correct horse battery staple" made by the real
-// producers (pyca bcrypt 3.2.2, Django 3.2.25, PHP 8.2).
+// examples are real producers' digests (pyca bcrypt 3.2.2, Django 3.2.25,
+// PHP 8.2, argon2-cffi, Werkzeug 2.2.2, passlib's and Drepper's published
+// examples, hashcat's example hashes).
 //
 // # bcrypt
 //
@@ -33,6 +34,10 @@
 //	$2b$10$abcdefghijklmnopqrstuuGGgFFcYeueaAql8Z7U7CnCTRw4DR77W
 //
 // Only the first 72 bytes of a password count, as in every implementation.
+// The legacy "$2$" (no NUL after the password, passlib and old OpenBSD) and
+// "$2x$" (crypt_blowfish's emulation of its 8-bit sign-extension bug) are
+// computed as their producers did. For a few non-UTF-8 passwords PHP's "$2a$"
+// differs from OpenBSD's (a collision countermeasure); digests of both verify.
 //
 // # bcrypt_sha256_django
 //
@@ -100,7 +105,7 @@
 //
 //	scrypt:32768:8:1$<salt>$<128 hex characters>
 //
-// # argon2i, argon2id
+// # argon2d, argon2i, argon2id, argon2_django
 //
 // The PHC string format of libargon2, argon2-cffi and PHP: memory in KiB,
 // passes and lanes, salt and hash in unpadded base64, key as long as the
@@ -108,4 +113,47 @@
 // digest without "v=" is version 16, as libargon2 reads it.
 //
 //	$argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>
+//	$argon2d$v=19$m=256,t=2,p=1$l60wme3Y+inCEE+cadjPcA$tz3cfGwJx3wSq2GQZGOxUoYkCqMBWAeLt0fsSB9t4FA
+//
+// argon2_django is Django's Argon2PasswordHasher: "argon2" and such a string.
+//
+//	argon2$argon2id$v=19$m=64,t=1,p=1$cGE5RWwzY3pXanRlOUlvM01XSUxVRQ$EQwOTL/KVZhq82x6zUNdlA
+//
+// # wordpress
+//
+// WordPress 6.8 and later: "$wp" and a bcrypt digest of the base64
+// HMAC-SHA384 of the password with the key "wp-sha384" (wp_hash_password).
+//
+//	$wp$2y$04$0dhUnDf3qQ3yu3mrQYoRg..S1EQ2sexLxXmfwyzDx7RjZjmoJ4tu.
+//
+// # werkzeug_pbkdf2
+//
+// Werkzeug's generate_password_hash with PBKDF2 (its default before 3.0):
+// sha256, sha512 or sha1, the salt as UTF-8, a hash-sized key in lowercase hex.
+//
+//	pbkdf2:sha256:1000$oe6oSwmlHYdNflQM$23f7f09746fb96b501b0194669210c9179de9d971b8904eee3f160317eecff3f
+//
+// # sha1_django, md5_django
+//
+// Django's old SHA1PasswordHasher and MD5PasswordHasher: hex of
+// sha1(salt+password) or md5(salt+password). Insecure.
+//
+//	md5$1mWWkjLWQvtD$2acabb3c76079b2a00fe66374bb85f4c
+//
+// # pbkdf2_sha256_passlib, pbkdf2_sha512_passlib
+//
+// passlib's pbkdf2_sha256 and pbkdf2_sha512: salt and hash in passlib's
+// adapted base64 ("./" alphabet, no padding).
+//
+//	$pbkdf2-sha256$6400$0ZrzXitFSGltTQnBWOsdAw$Y11AchqV4b0sUisdZd0Xr97KWoymNE0LNNrnEgY4H9M
+//
+// # sha512_crypt, sha256_crypt, md5_crypt
+//
+// crypt(3) of glibc and libxcrypt (Linux /etc/shadow, PHP crypt): "$6$" and
+// "$5$" after Ulrich Drepper's specification, with an optional "rounds=N$"
+// (default 5000), and the FreeBSD "$1$" md5crypt (insecure).
+//
+//	$6$saltstring$svn8UoSVapNtMuq1ukKS4tPQd8iKwSMHWjl/O817G3uBnIFNjnQJuesI68u4OTLiBFdcbYEdFCoEOfaS35inz1
+//	$5$rounds=10000$saltstringsaltst$3xv.VbSHBb41AL9AvLeujZkZRBAwqFMz2.opqey6IcA
+//	$1$28772684$iEwNOgGugqO9.bIz5sk8k/
 package pwdigest
