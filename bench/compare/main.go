@@ -50,7 +50,10 @@ type report struct {
 	Modules  map[string]string `json:"modules"`
 	Refs     map[string]any    `json:"references"`
 	Settings string            `json:"settings"`
-	Cases    []caseResult      `json:"cases"`
+	// Load is /proc/loadavg at the start and the end: other jobs on the
+	// cores inflate wall times.
+	Load  [2]string    `json:"loadavg"`
+	Cases []caseResult `json:"cases"`
 }
 
 func main() {
@@ -95,7 +98,7 @@ func main() {
 	rep := report{
 		Date: time.Now().Format("2006-01-02 15:04 MST"), CPU: cpuModel(), NumCPU: runtime.NumCPU(),
 		Go: runtime.Version() + " " + runtime.GOOS + "/" + runtime.GOARCH, Modules: modules(),
-		Refs: t.versions(),
+		Refs: t.versions(), Load: [2]string{loadAvg(), ""},
 		Settings: fmt.Sprintf("after one untimed warm-up call that must verify, the median of n=%d samples "+
 			"(fewer, at least 3, where n would take over %v); fast operations repeated to fill %v per sample",
 			s.n, s.budget, s.minSample),
@@ -113,6 +116,7 @@ func main() {
 			printCase(os.Stdout, &cr)
 		}
 	}
+	rep.Load[1] = loadAvg()
 	if *jsonOut {
 		enc := json.NewEncoder(os.Stdout)
 		enc.SetIndent("", "  ")
@@ -123,6 +127,7 @@ func main() {
 	}
 	printSummary(os.Stdout, rep.Cases, false)
 	printSummary(os.Stdout, rep.Cases, true)
+	fmt.Printf("Load average: %s at the start, %s at the end.\n", rep.Load[0], rep.Load[1])
 }
 
 // runCase runs every implementation of c: the Go ones interleaved, then
@@ -182,6 +187,7 @@ func printHeader(w io.Writer, rep *report) {
 			fmt.Fprintf(w, "  %s: %s\n", lang, b)
 		}
 	}
+	fmt.Fprintf(w, "Load average at the start: %s\n", rep.Load[0])
 	fmt.Fprintf(w, "Method: %s.\n", rep.Settings)
 	fmt.Fprintf(w, "Times are medians per operation: wall time, and CPU time of the process (all threads).\n")
 	fmt.Fprintf(w, "ratio = pwdigest's time / this one's: below 1, pwdigest is faster.\n\n")
@@ -263,6 +269,19 @@ func cpuModel() string {
 		}
 	}
 	return runtime.GOARCH
+}
+
+// loadAvg is the 1, 5 and 15 minute load averages.
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " ")
 }
 
 func modules() map[string]string {
