@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -140,10 +141,14 @@ func runCase(t *tools, c *benchCase, s settings) caseResult {
 	}
 	if c.kind == "argon2" {
 		if t.argon2 != "" {
-			cr.Results = append(cr.Results, t.runArgon2CLI("argon2 CLI ("+t.argon2+")", t.argon2, c, s))
+			name := t.argon2
+			if p, err := exec.LookPath(name); err == nil {
+				name = p
+			}
+			cr.Results = append(cr.Results, t.runArgon2CLI("argon2 CLI "+name, t.argon2, c, s))
 		}
 		if t.libargon2 != "" {
-			cr.Results = append(cr.Results, t.runArgon2CLI("argon2 CLI, -libargon2 build", t.libargon2, c, s))
+			cr.Results = append(cr.Results, t.runArgon2CLI("argon2 CLI "+t.libargon2+" (-libargon2)", t.libargon2, c, s))
 		}
 	}
 	cr.Wall, cr.CPU = compare(cr.Results, false), compare(cr.Results, true)
