@@ -257,8 +257,9 @@ func printSummary(w io.Writer, cs []caseResult, cpu bool) {
 		if c.BoundRatio != 0 {
 			bound = fmt.Sprintf("%.2f", c.BoundRatio)
 		}
-		fmt.Fprintf(w, "  %-30s %9.2f  %-46s %9.2f %6.2f %6s\n", cr.Case, pw.metric(cpu)/1e6,
+		line := fmt.Sprintf("  %-30s %9.2f  %-46s %9.2f %6.2f %6s", cr.Case, pw.metric(cpu)/1e6,
 			c.Fastest, pw.metric(cpu)/c.Ratio/1e6, c.Ratio, bound)
+		fmt.Fprintln(w, strings.TrimRight(line, " "))
 	}
 	fmt.Fprintln(w)
 }
