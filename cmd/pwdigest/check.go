@@ -30,9 +30,10 @@ The report is a table per hasher, a total line, then the rows that are not
 usable (line, id, a shortened digest, and why); --json writes it as JSON.
 Columns: ok = usable; malformed = the digest does not parse (or the row is
 broken); out of range = parameters outside the scheme or above the limits;
-unknown hasher = not registered, or not named; insecure and needs rehash
-count usable rows to upgrade at next sign-in; verified/failed count the
-test passwords.
+unknown hasher = not registered, or not named (such a row is counted
+under the hasher its digest looks like); insecure and needs rehash count
+digests that pass the check but should be upgraded at the next sign-in;
+verified and failed count the test passwords.
 
 Exit status: 0 every row usable, 1 some rows not usable, 2 bad usage or
 unreadable input, 130 interrupted (Ctrl-C; the summary so far is printed).

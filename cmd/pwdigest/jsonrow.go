@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"unicode/utf8"
 )
 
@@ -32,7 +33,7 @@ const (
 	fieldID
 )
 
-var errNotObject = errors.New("not a JSON object")
+var errNotObject = errors.New("bad row: not a JSON object")
 
 // parseObject extracts the named fields from one JSON object. It tries a
 // scan of the common case first (a flat object, no escapes in keys or
@@ -55,7 +56,7 @@ func decodeObject(s string, n *fieldNames, f *fields) error {
 		if errors.As(err, &te) {
 			return errNotObject
 		}
-		return err
+		return fmt.Errorf("bad JSON: %w", err)
 	}
 	if m == nil { // the line is "null"
 		return errNotObject

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -81,7 +82,7 @@ func newReport(input, format string, maxProblems int, jsonOut io.Writer) *report
 	rep := &report{input: input, format: format, groups: map[string]*counts{},
 		maxProblems: maxProblems, jsonOut: jsonOut}
 	if jsonOut != nil {
-		_, rep.jsonErr = fmt.Fprintf(jsonOut, "{\n\"input\": %s,\n\"format\": %s,\n\"problems\": [",
+		_, rep.jsonErr = fmt.Fprintf(jsonOut, "{\n  \"input\": %s,\n  \"format\": %s,\n  \"problems\": [",
 			jsonString(input), jsonString(format))
 	}
 	return rep
@@ -128,10 +129,10 @@ func (rep *report) writeJSONProblem(p *problem) {
 	if rep.jsonErr != nil {
 		return
 	}
-	b, _ := json.Marshal(p)
-	sep := ",\n  "
+	b := marshal(p)
+	sep := ",\n    "
 	if rep.nProblems == 1 {
-		sep = "\n  "
+		sep = "\n    "
 	}
 	_, rep.jsonErr = fmt.Fprintf(rep.jsonOut, "%s%s", sep, b)
 }
@@ -240,42 +241,47 @@ func writeTable(w io.Writer, rows [][]string) {
 	}
 }
 
-// finishJSON closes the JSON report opened by newReport.
+// finishJSON closes the JSON report opened by newReport: the summary
+// follows the problems, one object a line.
 func (rep *report) finishJSON(st status) error {
 	if rep.jsonErr != nil {
 		return rep.jsonErr
 	}
-	tail := struct {
-		Hashers     []*counts `json:"hashers"`
-		Total       counts    `json:"total"`
-		Rows        int64     `json:"rows"`
-		Usable      int64     `json:"usable"`
-		Problems    int64     `json:"problem_count"`
-		Interrupted bool      `json:"interrupted"`
-		Error       string    `json:"error,omitempty"`
-	}{rep.sortedGroups(), rep.total, rep.total.Rows, rep.total.OK, rep.nProblems, st.interrupted, ""}
+	var b strings.Builder
+	if rep.nProblems > 0 {
+		b.WriteString("\n  ")
+	}
+	b.WriteString("],\n  \"hashers\": [")
+	for i, g := range rep.sortedGroups() {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		j := marshal(g)
+		b.WriteString("\n    ")
+		b.Write(j)
+	}
+	t := rep.total
+	t.Hasher = ""
+	j := marshal(t)
+	fmt.Fprintf(&b, "\n  ],\n  \"total\": %s,\n  \"rows\": %d,\n  \"usable\": %d,\n  \"problem_count\": %d,\n  \"interrupted\": %t",
+		j, t.Rows, t.OK, rep.nProblems, st.interrupted)
 	if st.readErr != nil {
-		tail.Error = st.readErr.Error()
+		fmt.Fprintf(&b, ",\n  \"error\": %s", jsonString(st.readErr.Error()))
 	}
-	b, err := json.MarshalIndent(tail, "", "  ")
-	if err != nil {
-		return err
-	}
-	nl := "\n"
-	if rep.nProblems == 0 {
-		nl = ""
-	}
-	// Splice the tail's fields after the problems.
-	_, err = fmt.Fprintf(rep.jsonOut, "%s],\n%s", nl, strings.TrimPrefix(string(b), "{\n"))
-	if err == nil {
-		_, err = fmt.Fprintln(rep.jsonOut)
-	}
+	b.WriteString("\n}\n")
+	_, err := io.WriteString(rep.jsonOut, b.String())
 	return err
 }
 
-func jsonString(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
+func jsonString(s string) string { return string(marshal(s)) }
+
+// marshal is json.Marshal without HTML escaping, on one line.
+func marshal(v any) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.Encode(v)
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
 }
 
 func dash(s string) string {
