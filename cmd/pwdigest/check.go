@@ -55,19 +55,29 @@ type checkOptions struct {
 	hasherSet   bool // --hasher-field given: likewise
 }
 
+// defaultCheckOptions are the options with no flags given.
+func defaultCheckOptions() *checkOptions {
+	return &checkOptions{
+		names: fieldNames{ids: []string{"id", "external_id"}, digest: "password_digest",
+			hasher: "password_hasher", password: "password"},
+		workers:     runtime.GOMAXPROCS(0),
+		maxProblems: 50,
+	}
+}
+
 func runCheck(e *env, args []string) int {
 	fs := newFlags(e, "check", "[flags] [FILE|-]", checkHelp)
-	var o checkOptions
+	o := defaultCheckOptions()
 	var idField string
 	fs.StringVar(&o.format, "format", "", "input format: jsonl, json or csv (default: from the extension; jsonl for stdin)")
 	fs.BoolVar(&o.jsonOut, "json", false, "write the report as JSON")
 	fs.StringVar(&idField, "id-field", "", "field naming each row (default: id, else external_id)")
-	fs.StringVar(&o.names.digest, "digest-field", "password_digest", "field holding the digest")
-	fs.StringVar(&o.names.hasher, "hasher-field", "password_hasher", "field holding the hasher name")
-	fs.StringVar(&o.names.password, "password-field", "password", "field holding a test account's password")
+	fs.StringVar(&o.names.digest, "digest-field", o.names.digest, "field holding the digest")
+	fs.StringVar(&o.names.hasher, "hasher-field", o.names.hasher, "field holding the hasher name")
+	fs.StringVar(&o.names.password, "password-field", o.names.password, "field holding a test account's password")
 	fs.BoolVar(&o.noPasswords, "skip-passwords", false, "do not verify test passwords")
-	fs.IntVar(&o.workers, "workers", runtime.GOMAXPROCS(0), "rows checked in parallel")
-	fs.IntVar(&o.maxProblems, "max-problems", 50, "problem rows listed in the text report (0: all)")
+	fs.IntVar(&o.workers, "workers", o.workers, "rows checked in parallel")
+	fs.IntVar(&o.maxProblems, "max-problems", o.maxProblems, "problem rows listed in the text report (0: all)")
 	fs.BoolVar(&o.noProgress, "no-progress", false, "no progress bar (it is shown only when stderr is a terminal)")
 	pos, code, ok := parseFlags(e, fs, args)
 	if !ok {
@@ -81,7 +91,6 @@ func runCheck(e *env, args []string) int {
 			o.hasherSet = true
 		}
 	})
-	o.names.ids = []string{"id", "external_id"}
 	if o.idSet {
 		o.names.ids = []string{idField}
 	}
@@ -109,7 +118,7 @@ func runCheck(e *env, args []string) int {
 		<-ctx.Done()
 		stop() // a second Ctrl-C kills at once
 	}()
-	return checkExport(ctx, e, path, &o)
+	return checkExport(ctx, e, path, o)
 }
 
 func (o *checkOptions) validate() error {

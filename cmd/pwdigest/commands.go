@@ -18,7 +18,7 @@ terminal it is typed at a prompt without echo.
 Quote the digest in single quotes: it holds '$'.
 
 Example:
-  printf '%s\n' 'hunter2' | pwdigest verify bcrypt '$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW'
+  printf '%s\n' 'Tr0ub4dor&3' | pwdigest verify bcrypt '$2y$10$VRZk2T4P3.zi0E4smxvxZ.o/pl0aYrVF3huDvzJMPylTeLs/LZeYG'
 `
 
 func runVerify(e *env, args []string) int {
@@ -225,7 +225,7 @@ first, one a line. It exits 1 when none does. A digest matches whatever its
 parameters; check it against the limits with verify or check.
 
 Example:
-  pwdigest identify 'pbkdf2_sha256$870000$f4bJf3RkUiKY9mClI8pBhG$nxSgSDO7v+1yQsuV7NB7Qiw5ccm6/8eFzL2FXTZnnvg='
+  pwdigest identify 'pbkdf2_sha256$260000$JNYkjguz0bz3eME4xPchWn$FIWhM/T1jkjM66CHmA9OShybCyFAQHYvsrNPqsOJNVw='
 `
 
 func runIdentify(e *env, args []string) int {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -118,14 +119,8 @@ func scanObject(s string, n *fieldNames, f *fields) bool {
 		if i >= len(s) || s[i] != '"' {
 			return false
 		}
-		j := i + 1
-		for j < len(s) && s[j] != '"' {
-			if c := s[j]; c == '\\' || c < 0x20 || c >= 0x80 {
-				return false
-			}
-			j++
-		}
-		if j >= len(s) {
+		j, sp := scanString(s, i+1)
+		if j < 0 || sp {
 			return false
 		}
 		key := s[i+1 : j]
@@ -144,24 +139,14 @@ func scanObject(s string, n *fieldNames, f *fields) bool {
 		)
 		switch c := s[i]; {
 		case c == '"':
-			j := i + 1
-			nonASCII := false
-			for j < len(s) && s[j] != '"' {
-				c := s[j]
-				if c == '\\' || c < 0x20 {
-					return false
-				}
-				if c >= 0x80 {
-					nonASCII = true
-				}
-				j++
-			}
-			if j >= len(s) {
+			j, sp := scanString(s, i+1)
+			if j < 0 {
 				return false
 			}
 			val, isStr = s[i+1:j], true
-			// encoding/json replaces invalid UTF-8; leave that to it.
-			if nonASCII && !utf8.ValidString(val) {
+			// Escapes and control characters go the slow way; so does
+			// invalid UTF-8, which encoding/json replaces.
+			if sp && !plainUTF8(val) {
 				return false
 			}
 			i = j + 1
@@ -243,6 +228,43 @@ func scanAssign(key, val string, isStr bool, n *fieldNames, f *fields, seen *uin
 		return true
 	}
 	return true
+}
+
+// special marks the bytes a string needs a closer look for: escapes,
+// control characters (invalid in JSON strings) and non-ASCII.
+var special = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c < 0x20 || c == '\\' || c >= 0x80
+	}
+	return t
+}()
+
+// scanString returns the index of the '"' closing the string whose text
+// starts at s[i], or -1, and whether the text has a special byte. A
+// backslash before the first '"' is reported as special; the caller then
+// gives up, so an escaped quote is never taken for the end.
+func scanString(s string, i int) (end int, hasSpecial bool) {
+	n := strings.IndexByte(s[i:], '"')
+	if n < 0 {
+		return -1, false
+	}
+	for _, c := range []byte(s[i : i+n]) {
+		if special[c] {
+			return i + n, true
+		}
+	}
+	return i + n, false
+}
+
+// plainUTF8 reports whether s has no escapes or control characters and is
+// valid UTF-8.
+func plainUTF8(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '\\' {
+			return false
+		}
+	}
+	return utf8.ValidString(s)
 }
 
 func skipSpace(s string, i int) int {

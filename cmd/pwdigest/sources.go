@@ -120,7 +120,8 @@ type jsonArraySource struct {
 	lines   *lineCounter
 	started bool
 	fatal   error
-	lens    []int // the batch's elements' lengths in b.buf; -1 for a bad row
+	lens    []int // the batch's elements' lengths in b.buf
+	decoded int64 // bytes consumed by Decode, which its errors count from
 }
 
 func newJSONArraySource(r io.Reader) *jsonArraySource {
@@ -174,11 +175,20 @@ func (s *jsonArraySource) next(b *batch) bool {
 			return false
 		}
 		raw = raw[:0]
+		start := s.dec.InputOffset()
 		if err := s.dec.Decode(&raw); err != nil {
+			// Decode's syntax errors count the bytes of all the values
+			// decoded so far, then "after reading Offset bytes": make
+			// it the input offset of the offending byte.
+			var se *json.SyntaxError
+			if errors.As(err, &se) {
+				se.Offset = start + (se.Offset - s.decoded) - 1
+			}
 			s.fail(b, err)
 			s.finish(b)
 			return false
 		}
+		s.decoded += s.dec.InputOffset() - start
 		line := s.lines.lineAt(s.dec.InputOffset() - int64(len(raw)))
 		b.rows = append(b.rows, row{line: line})
 		b.buf = append(b.buf, raw...)
