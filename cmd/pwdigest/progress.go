@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -12,6 +13,7 @@ import (
 // silent.
 type progress struct {
 	bar      *progressbar.ProgressBar
+	w        io.Writer
 	start    time.Time
 	rows     int64
 	lastDesc time.Time
@@ -30,12 +32,12 @@ func newProgress(e *env, disabled bool, size int64) *progress {
 		progressbar.OptionSetWriter(e.stderr),
 		progressbar.OptionSetDescription("checking"),
 		progressbar.OptionShowBytes(true),
-		progressbar.OptionSetWidth(24),
+		progressbar.OptionSetWidth(20),
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionSetPredictTime(true),
 		progressbar.OptionSpinnerType(14),
 	)
-	return &progress{bar: bar, start: time.Now()}
+	return &progress{bar: bar, w: e.stderr, start: time.Now()}
 }
 
 func (p *progress) row() {
@@ -65,5 +67,8 @@ func (p *progress) finish() {
 	if p == nil {
 		return
 	}
-	p.bar.Clear() // the report follows on stdout, which may be the same terminal
+	// The report follows on stdout, which may be the same terminal. Erase
+	// the whole line: a ^C echoed after the bar is longer than it.
+	p.bar.Clear()
+	fmt.Fprint(p.w, "\r\x1b[K")
 }

@@ -142,6 +142,8 @@ func (e *errJSONSyntax) Error() string {
 }
 
 func (s *jsonArraySource) next(b *batch) bool {
+	s.lens = s.lens[:0]
+	defer s.finish(b)
 	if !s.started {
 		s.started = true
 		tok, err := s.dec.Token()
@@ -160,7 +162,6 @@ func (s *jsonArraySource) next(b *batch) bool {
 		}
 	}
 	var raw json.RawMessage
-	s.lens = s.lens[:0]
 	for len(b.rows) < batchRows && len(b.buf) < batchBytes {
 		if !s.dec.More() {
 			if _, err := s.dec.Token(); err != nil { // the closing "]"
@@ -170,11 +171,8 @@ func (s *jsonArraySource) next(b *batch) bool {
 			if _, err := s.dec.Token(); err != io.EOF {
 				s.fatal = fmt.Errorf("line %d: data after the JSON array", s.lines.lineAt(s.dec.InputOffset()))
 			}
-			b.offset = s.dec.InputOffset()
-			s.finish(b)
 			return false
 		}
-		raw = raw[:0]
 		start := s.dec.InputOffset()
 		if err := s.dec.Decode(&raw); err != nil {
 			// Decode's syntax errors count the bytes of all the values
@@ -185,7 +183,6 @@ func (s *jsonArraySource) next(b *batch) bool {
 				se.Offset = start + (se.Offset - s.decoded) - 1
 			}
 			s.fail(b, err)
-			s.finish(b)
 			return false
 		}
 		s.decoded += s.dec.InputOffset() - start
@@ -194,13 +191,13 @@ func (s *jsonArraySource) next(b *batch) bool {
 		b.buf = append(b.buf, raw...)
 		s.lens = append(s.lens, len(raw))
 	}
-	b.offset = s.dec.InputOffset()
-	s.finish(b)
 	return true
 }
 
-// finish sets the rows' text: slices of one string made from b.buf.
+// finish sets the rows' text, slices of one string made from b.buf, and
+// the batch's end offset.
 func (s *jsonArraySource) finish(b *batch) {
+	b.offset = s.dec.InputOffset()
 	text := string(b.buf)
 	off := 0
 	for i, n := range s.lens {
@@ -216,10 +213,11 @@ func (s *jsonArraySource) fail(b *batch, err error) {
 		err = io.ErrUnexpectedEOF
 	}
 	if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) {
-		line := s.lines.lineAt(s.dec.InputOffset())
+		off := s.lines.read // unexpected EOF: the end of the input
 		if se != nil {
-			line = s.lines.lineAt(se.Offset)
+			off = se.Offset
 		}
+		line := s.lines.lineAt(off)
 		b.rows = append(b.rows, row{line: line, err: fmt.Errorf("bad JSON: %w", err)})
 		s.fatal = &errJSONSyntax{line, err}
 		return
