@@ -103,6 +103,9 @@ func runCheck(e *env, args []string) int {
 	path := "-"
 	if len(pos) == 1 {
 		path = pos[0]
+	} else if e.stdinTerm {
+		// Most likely a forgotten FILE; "-" reads the terminal on purpose.
+		return usageError(e, fs, "want a FILE (or \"-\" for standard input)")
 	}
 	if o.format == "" {
 		f, err := formatOf(path)
@@ -190,7 +193,12 @@ func checkExport(ctx context.Context, e *env, path string, o *checkOptions) int 
 			return exitUsage
 		}
 		defer f.Close()
-		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+		fi, err := f.Stat()
+		if err == nil && fi.IsDir() {
+			fmt.Fprintf(e.stderr, "pwdigest check: %s is a directory\n", path)
+			return exitUsage
+		}
+		if err == nil && fi.Mode().IsRegular() {
 			size = fi.Size()
 		}
 		in, name = f, path
@@ -235,9 +243,12 @@ func checkExport(ctx context.Context, e *env, path string, o *checkOptions) int 
 
 	st := status{interrupted: !complete && ctx.Err() != nil, readErr: src.err()}
 	var err error
-	if o.jsonOut {
+	switch {
+	case o.jsonOut:
 		err = rep.finishJSON(st)
-	} else {
+	case st.readErr != nil && rep.total.Rows == 0:
+		// Nothing was read: the error below says it all.
+	default:
 		err = rep.writeText(e.stdout, st)
 	}
 	if err != nil {
