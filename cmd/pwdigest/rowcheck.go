@@ -150,7 +150,11 @@ func (c *rowChecker) check(f *fields, r *result) {
 	}
 	if r.outcome == outcomeOK {
 		r.insecure = hi.insecure
-		if f.notString&fieldPassword == 0 && f.hasPassword && f.password != "" && c.verify {
+		switch {
+		case !c.verify:
+		case f.notString&fieldPassword != 0:
+			r.pw, r.kind, r.reason = pwFailed, kindVerifyFailed, n.password+" is not a string"
+		case f.hasPassword && f.password != "":
 			c.verifyPassword(hasher, f, r)
 		}
 	}
