@@ -390,3 +390,35 @@ func validJSON(s string) error {
 	}
 	return nil
 }
+
+// TestHasSpecialByte compares the 8-bytes-at-a-time scan with the table,
+// for every byte value at every position of strings of plain bytes.
+func TestHasSpecialByte(t *testing.T) {
+	plain := []byte("abcdefghijklmnopqrstuvw ~!#$%&'()*+,-./0123456789:;<=>?@[]^_`{|}")
+	for n := 0; n <= 24; n++ {
+		for pos := 0; pos < n; pos++ {
+			for c := range 256 {
+				b := append([]byte(nil), plain[:n]...)
+				b[pos] = byte(c)
+				want := special[c]
+				if got := hasSpecialByte(string(b)); got != want {
+					t.Fatalf("hasSpecialByte(%q) = %v, want %v", b, got, want)
+				}
+			}
+		}
+		if hasSpecialByte(string(plain[:n])) {
+			t.Fatalf("hasSpecialByte(%q) = true", plain[:n])
+		}
+	}
+	var all []byte // every plain byte, at every alignment
+	for c := 0x20; c < 0x80; c++ {
+		if c != '\\' {
+			all = append(all, byte(c))
+		}
+	}
+	for i := range 8 {
+		if hasSpecialByte(string(all[i:])) {
+			t.Fatalf("hasSpecialByte(%q) = true", all[i:])
+		}
+	}
+}

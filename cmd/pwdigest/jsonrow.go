@@ -248,12 +248,34 @@ func scanString(s string, i int) (end int, hasSpecial bool) {
 	if n < 0 {
 		return -1, false
 	}
-	for _, c := range []byte(s[i : i+n]) {
-		if special[c] {
-			return i + n, true
+	return i + n, hasSpecialByte(s[i : i+n])
+}
+
+// hasSpecialByte reports whether s has a byte marked in special. It looks
+// at 8 bytes at a time: in each of the three terms, a byte's high bit is
+// set only by a special byte in it or below it (a borrow), so their union
+// is non-zero exactly when one of the 8 bytes is special.
+func hasSpecialByte(s string) bool {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	for len(s) >= 8 {
+		x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		below20 := x - 0x20*ones            // bytes < 0x20 borrow
+		backslash := (x ^ '\\'*ones) - ones // a '\\' becomes 0xff
+		if (below20|backslash|x)&highs != 0 {
+			return true
+		}
+		s = s[8:]
+	}
+	for i := 0; i < len(s); i++ {
+		if special[s[i]] {
+			return true
 		}
 	}
-	return i + n, false
+	return false
 }
 
 // plainUTF8 reports whether s has no escapes or control characters and is
