@@ -37,9 +37,12 @@ func (s *jsonlSource) err() error { return s.fatal }
 func (s *jsonlSource) next(b *batch) bool {
 	type span struct{ start, end int }
 	var spans [batchRows]span
-	n := 0
+	// The batch's text is built once and shared: the rows' fields are
+	// slices of it. A Builder hands its bytes over as a string uncopied.
+	var text strings.Builder
+	text.Grow(batchBytes)
 	more := true
-	for n < batchRows && len(b.buf) < batchBytes {
+	for len(b.rows) < batchRows && text.Len() < batchBytes {
 		line, tooLong, err := s.readLine()
 		if err != nil && err != io.EOF {
 			s.fatal = err
@@ -52,15 +55,13 @@ func (s *jsonlSource) next(b *batch) bool {
 				line = bytes.TrimPrefix(line, utf8BOM)
 			}
 			if tooLong {
+				spans[len(b.rows)] = span{text.Len(), text.Len()}
 				b.rows = append(b.rows, row{line: s.line, err: errRecordTooLong})
-				spans[n] = span{len(b.buf), len(b.buf)}
-				n++
 			} else if t := bytes.TrimSpace(line); len(t) > 0 {
-				start := len(b.buf)
-				b.buf = append(b.buf, t...)
+				start := text.Len()
+				text.Write(t)
+				spans[len(b.rows)] = span{start, text.Len()}
 				b.rows = append(b.rows, row{line: s.line})
-				spans[n] = span{start, len(b.buf)}
-				n++
 			}
 		}
 		if err == io.EOF {
@@ -68,10 +69,9 @@ func (s *jsonlSource) next(b *batch) bool {
 			break
 		}
 	}
-	// One string for the whole batch: the rows' fields are slices of it.
-	text := string(b.buf)
-	for i := range n {
-		b.rows[i].raw = text[spans[i].start:spans[i].end]
+	all := text.String()
+	for i := range b.rows {
+		b.rows[i].raw = all[spans[i].start:spans[i].end]
 	}
 	b.offset = s.offset
 	return more
