@@ -132,16 +132,17 @@ func (o *checkOptions) validate() error {
 	default:
 		return fmt.Errorf("unknown format %q, want jsonl, json or csv", o.format)
 	}
-	fields := []struct{ flag, name string }{
-		{"--digest-field", o.names.digest}, {"--hasher-field", o.names.hasher}, {"--password-field", o.names.password}}
+	type named struct{ flag, name string }
+	given := []named{{"--digest-field", o.names.digest}, {"--hasher-field", o.names.hasher},
+		{"--password-field", o.names.password}}
 	if o.idSet {
-		fields = append(fields, struct{ flag, name string }{"--id-field", o.names.ids[0]})
+		given = append(given, named{"--id-field", o.names.ids[0]})
 	}
-	for i, f := range fields {
+	for i, f := range given {
 		if f.name == "" {
 			return fmt.Errorf("%s is empty", f.flag)
 		}
-		for _, g := range fields[:i] {
+		for _, g := range given[:i] {
 			if g.name == f.name {
 				return fmt.Errorf("%s and %s are both %q", g.flag, f.flag, f.name)
 			}

@@ -65,10 +65,11 @@ with a random salt and the default policy's parameters, or those given by
 flags. The password is read as by verify; at a terminal it is asked twice.
 Digests of insecure hashers (md5, sha256) are for tests only.
 
-Each flag applies to some hashers only:
-  --cost           bcrypt, bcrypt_sha256_django (4..31)
+Each flag applies to some hashers only; values above the default limits
+are refused, since check and verify would refuse the digest:
+  --cost           bcrypt, bcrypt_sha256_django (4..16)
   --iterations     pbkdf2_sha1, pbkdf2_sha256, pbkdf2_sha256_django, pbkdf2_sha512
-  --rounds         phpass (log2, 7..30), scrypt_firebase
+  --rounds         phpass (log2, 7..18), scrypt_firebase
   --memory, --time, --parallelism   argon2i, argon2id (memory in KiB)
   --n, --r, --p    scrypt_werkzeug
   --mem-cost       scrypt_firebase (log2 N)
