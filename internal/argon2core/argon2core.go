@@ -108,6 +108,8 @@ func memoryBlocks(p Params) uint64 {
 
 // Key derives a p.KeyLen-byte tag from password and salt. secret (K) and data
 // (X) are optional. Like libargon2 it requires a salt of at least 8 bytes.
+// It allocates MemoryBytes(p) (or takes it from the pool), so callers that
+// take parameters from untrusted input must bound p.Memory first.
 func Key(password, salt, secret, data []byte, p Params) ([]byte, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err

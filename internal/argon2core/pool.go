@@ -2,14 +2,14 @@ package argon2core
 
 import "sync"
 
-// DefaultPoolLimit is how many bytes of block memory are kept for reuse
+// defaultPoolLimit is how many bytes of block memory are kept for reuse
 // between Key calls unless SetPoolLimit says otherwise.
-const DefaultPoolLimit = 256 << 20
+const defaultPoolLimit = 256 << 20
 
 // pool keeps freed block memory so that a burst of Key calls does not fault
 // in fresh pages for every one. Blocks are not cleared: Key writes every
 // block before it reads it.
-var pool = blockPool{limit: DefaultPoolLimit}
+var pool = blockPool{limit: defaultPoolLimit}
 
 type blockPool struct {
 	mu    sync.Mutex
@@ -19,7 +19,9 @@ type blockPool struct {
 }
 
 // SetPoolLimit sets how many bytes of block memory may be kept between Key
-// calls and returns the previous limit. Zero or less disables the pool.
+// calls (256 MiB unless set) and returns the previous limit. Zero or less
+// disables the pool. Pooled memory still holds the blocks of earlier
+// computations; it is not cleared.
 func SetPoolLimit(bytes int64) int64 {
 	pool.mu.Lock()
 	defer pool.mu.Unlock()
