@@ -127,7 +127,10 @@ func Key(password, salt, secret, data []byte, p Params) ([]byte, error) {
 
 	lanes := p.Threads
 	laneLen := uint32(memoryBlocks(p) / uint64(lanes))
-	mem := getBlocks(int(memoryBlocks(p)))
+	mem, err := getBlocks(int(memoryBlocks(p)))
+	if err != nil {
+		return nil, err
+	}
 	defer putBlocks(mem)
 
 	in := instance{

@@ -31,8 +31,9 @@ func SetPoolLimit(bytes int64) int64 {
 	return old
 }
 
-// getBlocks returns n blocks of unspecified contents.
-func getBlocks(n int) []block {
+// getBlocks returns n blocks of unspecified contents, to be handed back
+// with putBlocks.
+func getBlocks(n int) ([]block, error) {
 	pool.mu.Lock()
 	best := -1
 	for i, b := range pool.free {
@@ -47,10 +48,10 @@ func getBlocks(n int) []block {
 		pool.free = append(pool.free[:best], pool.free[best+1:]...)
 		pool.held -= int64(cap(b)) * blockSize
 		pool.mu.Unlock()
-		return b[:n]
+		return b[:n], nil
 	}
 	pool.mu.Unlock()
-	return make([]block, n)
+	return allocBlocks(n)
 }
 
 // putBlocks hands b back for reuse, dropping the oldest buffers if the pool
@@ -61,6 +62,7 @@ func putBlocks(b []block) {
 	pool.mu.Lock()
 	defer pool.mu.Unlock()
 	if size > pool.limit {
+		freeBlocks(b)
 		return
 	}
 	pool.free = append(pool.free, b)
@@ -72,6 +74,7 @@ func (p *blockPool) trim() {
 	n := 0
 	for p.held > p.limit {
 		p.held -= int64(cap(p.free[n])) * blockSize
+		freeBlocks(p.free[n])
 		p.free[n] = nil
 		n++
 	}
