@@ -3,7 +3,8 @@
 //
 // On amd64 with AVX2 the compression function runs in assembly; elsewhere a
 // portable Go version is used. Block memory is kept in a bounded pool between
-// calls (see SetPoolLimit).
+// calls (see SetPoolLimit). On Linux it is mapped outside the Go heap, so
+// GOMEMLIMIT and the garbage collector do not count it.
 package argon2core
 
 import (
