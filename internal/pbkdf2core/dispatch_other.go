@@ -1,0 +1,13 @@
+//go:build !amd64 || !gc || purego
+
+package pbkdf2core
+
+// portable has no effect here: there is only the portable code.
+var portable bool
+
+func block1(h *[5]uint32, p []byte)    { block1Generic(h, p) }
+func block256(h *[8]uint32, p []byte)  { block256Generic(h, p) }
+func block512(h *[8]uint64, p []byte)  { block512Generic(h, p) }
+func loop1(s *iter1, n int)            { loop1Generic(s, n) }
+func loop256(s *iter256, n int)        { loop256Generic(s, n) }
+func loop512(s *iter512, n, words int) { loop512Generic(s, n, words) }
