@@ -1,0 +1,69 @@
+//go:build amd64 && gc && !purego
+
+package pbkdf2core
+
+import "golang.org/x/sys/cpu"
+
+// portable forces the portable code; tests use it to compare both.
+var portable bool
+
+// golang.org/x/sys/cpu does not report the SHA extensions on x86, so ask
+// CPUID leaf 7 (EBX bit 29) directly.
+var hasSHANI = func() bool {
+	maxLeaf, _, _, _ := cpuid(0, 0)
+	if maxLeaf < 7 {
+		return false
+	}
+	_, ebx, _, _ := cpuid(7, 0)
+	return ebx&(1<<29) != 0 && cpu.X86.HasSSSE3 && cpu.X86.HasSSE41
+}()
+
+func cpuid(leaf, sub uint32) (a, b, c, d uint32)
+
+//go:noescape
+func block256NI(h *[8]uint32, p []byte)
+
+//go:noescape
+func loop256NI(s *iter256, n int)
+
+//go:noescape
+func block1NI(h *[5]uint32, p []byte)
+
+//go:noescape
+func loop1NI(s *iter1, n int)
+
+func block1(h *[5]uint32, p []byte) {
+	if hasSHANI && !portable {
+		block1NI(h, p)
+		return
+	}
+	block1Generic(h, p)
+}
+
+func block256(h *[8]uint32, p []byte) {
+	if hasSHANI && !portable {
+		block256NI(h, p)
+		return
+	}
+	block256Generic(h, p)
+}
+
+func block512(h *[8]uint64, p []byte) { block512Generic(h, p) }
+
+func loop1(s *iter1, n int) {
+	if hasSHANI && !portable {
+		loop1NI(s, n)
+		return
+	}
+	loop1Generic(s, n)
+}
+
+func loop256(s *iter256, n int) {
+	if hasSHANI && !portable {
+		loop256NI(s, n)
+		return
+	}
+	loop256Generic(s, n)
+}
+
+func loop512(s *iter512, n, words int) { loop512Generic(s, n, words) }
