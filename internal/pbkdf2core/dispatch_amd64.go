@@ -18,6 +18,10 @@ var hasSHANI = func() bool {
 	return ebx&(1<<29) != 0 && cpu.X86.HasSSSE3 && cpu.X86.HasSSE41
 }()
 
+// The SHA-512 assembly needs AVX for the schedule and BMI1/BMI2 (ANDN,
+// RORX) for the rounds.
+var hasAVXBMI2 = cpu.X86.HasAVX && cpu.X86.HasBMI1 && cpu.X86.HasBMI2
+
 func cpuid(leaf, sub uint32) (a, b, c, d uint32)
 
 //go:noescape
@@ -48,7 +52,22 @@ func block256(h *[8]uint32, p []byte) {
 	block256Generic(h, p)
 }
 
-func block512(h *[8]uint64, p []byte) { block512Generic(h, p) }
+//go:noescape
+func block512AVX(h *[8]uint64, p []byte)
+
+//go:noescape
+func loop512AVX(s *iter512, n int)
+
+//go:noescape
+func loop384AVX(s *iter512, n int)
+
+func block512(h *[8]uint64, p []byte) {
+	if hasAVXBMI2 && !portable {
+		block512AVX(h, p)
+		return
+	}
+	block512Generic(h, p)
+}
 
 func loop1(s *iter1, n int) {
 	if hasSHANI && !portable {
@@ -66,4 +85,13 @@ func loop256(s *iter256, n int) {
 	loop256Generic(s, n)
 }
 
-func loop512(s *iter512, n, words int) { loop512Generic(s, n, words) }
+func loop512(s *iter512, n, words int) {
+	switch {
+	case !hasAVXBMI2 || portable:
+		loop512Generic(s, n, words)
+	case words == 8:
+		loop512AVX(s, n)
+	default:
+		loop384AVX(s, n)
+	}
+}
