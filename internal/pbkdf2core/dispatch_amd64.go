@@ -95,3 +95,17 @@ func loop512(s *iter512, n, words int) {
 		loop384AVX(s, n)
 	}
 }
+
+// accelerated reports whether h runs on assembly; tests skip the slowest
+// vectors on the portable code.
+func accelerated(h Hash) bool {
+	switch {
+	case portable:
+		return false
+	case h == SHA1 || h == SHA256:
+		return hasSHANI
+	case h == SHA384 || h == SHA512:
+		return hasAVXBMI2
+	}
+	return false
+}
