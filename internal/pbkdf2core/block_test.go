@@ -65,42 +65,58 @@ func TestLoopsAgree(t *testing.T) {
 		portable = port
 		f()
 	}
+	fill32 := func(w []uint32) {
+		for i := range w {
+			w[i] = r.Uint32()
+		}
+	}
+	fill64 := func(w []uint64) {
+		for i := range w {
+			w[i] = r.Uint64()
+		}
+	}
 	for _, n := range []int{0, 1, 2, 3, 17, 100} {
-		var s1 iter1
-		var s256 iter256
+		var s1, t1 iter1
+		for _, s := range []*iter1{&s1, &t1} {
+			fill32(s.is[:])
+			fill32(s.os[:])
+			fill32(s.u[:])
+			fill32(s.acc[:])
+		}
+		var s256, t256 iter256
+		for _, s := range []*iter256{&s256, &t256} {
+			fill32(s.is[:])
+			fill32(s.os[:])
+			fill32(s.u[:])
+			fill32(s.acc[:])
+		}
 		var s512 iter512
-		fill32 := func(w []uint32) {
-			for i := range w {
-				w[i] = r.Uint32()
-			}
-		}
-		fill64 := func(w []uint64) {
-			for i := range w {
-				w[i] = r.Uint64()
-			}
-		}
-		fill32(s1.is[:])
-		fill32(s1.os[:])
-		fill32(s1.u[:])
-		fill32(s1.acc[:])
-		fill32(s256.is[:])
-		fill32(s256.os[:])
-		fill32(s256.u[:])
-		fill32(s256.acc[:])
 		fill64(s512.is[:])
 		fill64(s512.os[:])
 		fill64(s512.u[:])
 		fill64(s512.acc[:])
 
-		a1, b1 := s1, s1
+		// One lane, and two lanes (with a different second state), against
+		// the portable code one lane at a time.
+		a1, b1, c1, d1 := s1, s1, t1, t1
 		run(false, func() { loop1(&a1, n) })
 		run(true, func() { loop1(&b1, n) })
 		require.Equal(t, b1, a1, "sha1 n=%d", n)
+		a1 = s1
+		run(false, func() { loop1x2(&a1, &c1, n) })
+		run(true, func() { loop1(&d1, n) })
+		require.Equal(t, b1, a1, "sha1 x2 lane A n=%d", n)
+		require.Equal(t, d1, c1, "sha1 x2 lane B n=%d", n)
 
-		a256, b256 := s256, s256
+		a256, b256, c256, d256 := s256, s256, t256, t256
 		run(false, func() { loop256(&a256, n) })
 		run(true, func() { loop256(&b256, n) })
 		require.Equal(t, b256, a256, "sha256 n=%d", n)
+		a256 = s256
+		run(false, func() { loop256x2(&a256, &c256, n) })
+		run(true, func() { loop256(&d256, n) })
+		require.Equal(t, b256, a256, "sha256 x2 lane A n=%d", n)
+		require.Equal(t, d256, c256, "sha256 x2 lane B n=%d", n)
 
 		for _, words := range []int{6, 8} {
 			a512, b512 := s512, s512

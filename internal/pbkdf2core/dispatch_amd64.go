@@ -31,10 +31,16 @@ func block256NI(h *[8]uint32, p []byte)
 func loop256NI(s *iter256, n int)
 
 //go:noescape
+func loop256NIx2(a, b *iter256, n int)
+
+//go:noescape
 func block1NI(h *[5]uint32, p []byte)
 
 //go:noescape
 func loop1NI(s *iter1, n int)
+
+//go:noescape
+func loop1NIx2(a, b *iter1, n int)
 
 func block1(h *[5]uint32, p []byte) {
 	if hasSHANI && !portable {
@@ -83,6 +89,44 @@ func loop256(s *iter256, n int) {
 		return
 	}
 	loop256Generic(s, n)
+}
+
+// lanes1 is how many SHA-1 blocks interleave on one core.
+func lanes1() int {
+	if hasSHANI && !portable {
+		return 2
+	}
+	return 1
+}
+
+// loop1x2 runs loop1 on a and b; with SHA-NI the two interleave and take
+// about the time of one.
+func loop1x2(a, b *iter1, n int) {
+	if hasSHANI && !portable {
+		loop1NIx2(a, b, n)
+		return
+	}
+	loop1Generic(a, n)
+	loop1Generic(b, n)
+}
+
+// lanes256 is how many SHA-256 blocks interleave on one core.
+func lanes256() int {
+	if hasSHANI && !portable {
+		return 2
+	}
+	return 1
+}
+
+// loop256x2 runs loop256 on a and b; with SHA-NI the two interleave and
+// take about the time of one.
+func loop256x2(a, b *iter256, n int) {
+	if hasSHANI && !portable {
+		loop256NIx2(a, b, n)
+		return
+	}
+	loop256Generic(a, n)
+	loop256Generic(b, n)
 }
 
 func loop512(s *iter512, n, words int) {

@@ -58,8 +58,9 @@ var (
 	errTooLong = errors.New("pbkdf2core: key length too long")
 )
 
-// sequential makes Key compute output blocks one after the other; benchmarks
-// use it to show the gain of the parallel blocks.
+// sequential makes Key compute output blocks one after the other, with
+// neither goroutines nor interleaved lanes; benchmarks use it to show the
+// gain of the parallel blocks.
 var sequential bool
 
 // Key derives a keyLen-byte key from password and salt with iter iterations of
@@ -91,17 +92,23 @@ func Key(h Hash, password, salt []byte, iter, keyLen int) ([]byte, error) {
 
 	out := make([]byte, keyLen)
 	blocks := (keyLen-1)/hLen + 1
-	workers := 1
+	// A unit of work is as many consecutive blocks as f interleaves on one
+	// core; units go to up to GOMAXPROCS goroutines.
+	lanes, workers := 1, 1
 	if !sequential {
-		workers = min(blocks, runtime.GOMAXPROCS(0))
+		lanes = f.lanes()
 	}
-	// Worker w computes blocks w, w+workers, ...; all blocks cost the same.
+	units := (blocks-1)/lanes + 1
+	if !sequential {
+		workers = min(units, runtime.GOMAXPROCS(0))
+	}
+	// Worker w does units w, w+workers, ...; all units cost about the same.
 	run := func(w int) {
 		msg := make([]byte, len(salt)+4)
 		copy(msg, salt)
-		for b := w; b < blocks; b += workers {
-			binary.BigEndian.PutUint32(msg[len(salt):], uint32(b+1))
-			f.block(out[b*hLen:min(b*hLen+hLen, keyLen)], msg, iter)
+		for u := w; u < units; u += workers {
+			lo := u * lanes * hLen
+			f.blocks(out[lo:min(lo+lanes*hLen, keyLen)], msg, uint32(u*lanes+1), iter)
 		}
 	}
 	if workers == 1 {
@@ -132,11 +139,21 @@ func Compressions(h Hash, iter, keyLen int) int {
 	return 2 * iter * ((keyLen-1)/hLen + 1)
 }
 
-// prf computes one PBKDF2 output block: T_i = U_1 ^ ... ^ U_iter, where
-// U_1 = HMAC(P, S || INT(i)) and msg is S || INT(i). dst is at most one hash
-// output long. Its methods only read the receiver, so goroutines share it.
+// prf computes PBKDF2 output blocks T_i = U_1 ^ ... ^ U_iter, where
+// U_1 = HMAC(P, S || INT(i)). Its methods only read the receiver, so
+// goroutines share it.
 type prf interface {
-	block(dst, msg []byte, iter int)
+	// lanes is how many blocks one call of blocks computes in about the
+	// time of one.
+	lanes() int
+	// blocks fills dst, at most lanes() hash outputs long, with the
+	// blocks from number first on. msg is S followed by 4 bytes for INT(i).
+	blocks(dst, msg []byte, first uint32, iter int)
+}
+
+// setIndex writes INT(i) at the end of msg.
+func setIndex(msg []byte, i uint32) {
+	binary.BigEndian.PutUint32(msg[len(msg)-4:], i)
 }
 
 // hmacKey returns the HMAC key block (RFC 2104): the password padded with

@@ -113,14 +113,27 @@ func newPRF1(password []byte) *prf1 {
 	return p
 }
 
-func (p *prf1) block(dst, msg []byte, iter int) {
-	s := iter1{is: p.is, os: p.os}
-	var d [20]byte
-	in := hash1(p.is, 64, msg)
-	put1(d[:], &in)
-	s.u = hash1(p.os, 64, d[:])
-	s.acc = s.u
-	loop1(&s, iter-1)
-	put1(d[:], &s.acc)
+func (p *prf1) lanes() int { return lanes1() }
+
+func (p *prf1) blocks(dst, msg []byte, first uint32, iter int) {
+	var s [2]iter1
+	var d [40]byte
+	n := (len(dst)-1)/20 + 1
+	for j := range n {
+		setIndex(msg, first+uint32(j))
+		s[j].is, s[j].os = p.is, p.os
+		in := hash1(p.is, 64, msg)
+		put1(d[:], &in)
+		s[j].u = hash1(p.os, 64, d[:20])
+		s[j].acc = s[j].u
+	}
+	if n == 2 {
+		loop1x2(&s[0], &s[1], iter-1)
+	} else {
+		loop1(&s[0], iter-1)
+	}
+	for j := range n {
+		put1(d[20*j:], &s[j].acc)
+	}
 	copy(dst, d[:])
 }

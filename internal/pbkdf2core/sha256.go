@@ -125,14 +125,27 @@ func newPRF256(password []byte) *prf256 {
 	return p
 }
 
-func (p *prf256) block(dst, msg []byte, iter int) {
-	s := iter256{is: p.is, os: p.os}
-	var d [32]byte
-	in := hash256(p.is, 64, msg)
-	put256(d[:], &in)
-	s.u = hash256(p.os, 64, d[:])
-	s.acc = s.u
-	loop256(&s, iter-1)
-	put256(d[:], &s.acc)
+func (p *prf256) lanes() int { return lanes256() }
+
+func (p *prf256) blocks(dst, msg []byte, first uint32, iter int) {
+	var s [2]iter256
+	var d [64]byte
+	n := (len(dst)-1)/32 + 1
+	for j := range n {
+		setIndex(msg, first+uint32(j))
+		s[j].is, s[j].os = p.is, p.os
+		in := hash256(p.is, 64, msg)
+		put256(d[:], &in)
+		s[j].u = hash256(p.os, 64, d[:32])
+		s[j].acc = s[j].u
+	}
+	if n == 2 {
+		loop256x2(&s[0], &s[1], iter-1)
+	} else {
+		loop256(&s[0], iter-1)
+	}
+	for j := range n {
+		put256(d[32*j:], &s[j].acc)
+	}
 	copy(dst, d[:])
 }

@@ -5,78 +5,140 @@
 // SHA-256 with the x86 SHA extensions (FIPS 180-4 section 6.2; Intel SDM,
 // SHA256RNDS2/SHA256MSG1/SHA256MSG2).
 //
-// Register use in the rounds:
-//	X0       W+K of the next two rounds (implicit operand of SHA256RNDS2)
-//	X1, X2   state as ABEF and CDGH (A in the high dword)
-//	X3-X6    message words W[4i..4i+3] for i mod 4 = 0..3 (W[4i] low)
-//	X7       scratch
+// Registers of one compression ("lane"):
+//	s0, s1       state as ABEF and CDGH (A in the high dword)
+//	m0-m3        message words W[4i..4i+3] for i mod 4 = 0..3 (W[4i] low)
+//	t            scratch
+//	X0           W+K of the next two rounds (implicit operand of
+//	             SHA256RNDS2), shared by the lanes
 // DI points at k256.
+//
+// SHA256RNDS2 is bound by its latency; two independent lanes with their
+// instructions interleaved run in about the time of one.
 
-// First compute two rounds with W+K in the low half of X0, then the next
-// two with the high half.
-#define RNDS4 \
-	SHA256RNDS2 X0, X1, X2; \
+// Two rounds with W+K in the low half of X0, then two with the high half.
+#define RNDS4(s0, s1) \
+	SHA256RNDS2 X0, s0, s1; \
 	PSHUFD      $0x0e, X0, X0; \
-	SHA256RNDS2 X0, X2, X1
+	SHA256RNDS2 X0, s1, s0
 
 #define WK(m, k) \
 	MOVO  m, X0; \
 	PADDD k(DI), X0
 
-// Rounds 4i..4i+3 also starting W[4i+16..4i+19] (msg1 of the previous
-// group), W[4i+4..4i+7] (msg2, from m and the next group's msg1 value) as
-// the schedule needs. m = W[4i..], mp = W[4i-4..], mn = W[4i+4-16..].
-#define RNDS4_MSG1(m, mp) \
-	RNDS4; \
+// Group i runs rounds 4i..4i+3 with m = W[4i..4i+3], W+K already in X0,
+// and advances the schedule W[t] = σ1(W[t-2]) + W[t-7] + σ0(W[t-15]) +
+// W[t-16]: SHA256MSG1 adds σ0 into mp = W[4i-4..] (groups 1-12); PALIGNR,
+// PADDD and SHA256MSG2 finish W[4i+4..] in mn, which held W[4i-12..]
+// (groups 3-14).
+#define G_MSG1(s0, s1, m, mp) \
+	RNDS4(s0, s1); \
 	SHA256MSG1 m, mp
 
-#define RNDS4_MSG2(m, mp, mn) \
-	SHA256RNDS2 X0, X1, X2; \
-	MOVO        m, X7; \
-	PALIGNR     $4, mp, X7; \
-	PADDD       X7, mn; \
+#define G_MSG2(s0, s1, m, mp, mn, t) \
+	SHA256RNDS2 X0, s0, s1; \
+	MOVO        m, t; \
+	PALIGNR     $4, mp, t; \
+	PADDD       t, mn; \
 	SHA256MSG2  m, mn; \
 	PSHUFD      $0x0e, X0, X0; \
-	SHA256RNDS2 X0, X2, X1
+	SHA256RNDS2 X0, s1, s0
 
-#define RNDS4_FULL(m, mp, mn) \
-	RNDS4_MSG2(m, mp, mn); \
+#define G_FULL(s0, s1, m, mp, mn, t) \
+	G_MSG2(s0, s1, m, mp, mn, t); \
 	SHA256MSG1 m, mp
 
-// The 64 rounds on X1, X2, message in X3-X6; rounds 8..15 take W+K from
-// kw8 and kw12 (the fixed-shape PBKDF2 message) when given.
-#define ROUNDS(kw8, kw12) \
-	WK(X3, 0*16); RNDS4; \
-	WK(X4, 1*16); RNDS4_MSG1(X4, X3); \
-	kw8; RNDS4_MSG1(X5, X4); \
-	kw12; RNDS4_FULL(X6, X5, X3); \
-	WK(X3, 4*16); RNDS4_FULL(X3, X6, X4); \
-	WK(X4, 5*16); RNDS4_FULL(X4, X3, X5); \
-	WK(X5, 6*16); RNDS4_FULL(X5, X4, X6); \
-	WK(X6, 7*16); RNDS4_FULL(X6, X5, X3); \
-	WK(X3, 8*16); RNDS4_FULL(X3, X6, X4); \
-	WK(X4, 9*16); RNDS4_FULL(X4, X3, X5); \
-	WK(X5, 10*16); RNDS4_FULL(X5, X4, X6); \
-	WK(X6, 11*16); RNDS4_FULL(X6, X5, X3); \
-	WK(X3, 12*16); RNDS4_FULL(X3, X6, X4); \
-	WK(X4, 13*16); RNDS4_MSG2(X4, X3, X5); \
-	WK(X5, 14*16); RNDS4_MSG2(X5, X4, X6); \
-	WK(X6, 15*16); RNDS4
+// The 16 groups of one lane. G2 and G3 leave W+K to the caller (KW2/KW3),
+// to take precomputed values for the fixed-shape PBKDF2 message.
+#define G0(s0, s1, m0, m1, m2, m3, t) WK(m0, 0*16); RNDS4(s0, s1)
+#define G1(s0, s1, m0, m1, m2, m3, t) WK(m1, 1*16); G_MSG1(s0, s1, m1, m0)
+#define G2(s0, s1, m0, m1, m2, m3, t) G_MSG1(s0, s1, m2, m1)
+#define G3(s0, s1, m0, m1, m2, m3, t) G_FULL(s0, s1, m3, m2, m0, t)
+#define G4(s0, s1, m0, m1, m2, m3, t, k) WK(m0, k); G_FULL(s0, s1, m0, m3, m1, t)
+#define G5(s0, s1, m0, m1, m2, m3, t, k) WK(m1, k); G_FULL(s0, s1, m1, m0, m2, t)
+#define G6(s0, s1, m0, m1, m2, m3, t, k) WK(m2, k); G_FULL(s0, s1, m2, m1, m3, t)
+#define G7(s0, s1, m0, m1, m2, m3, t, k) WK(m3, k); G_FULL(s0, s1, m3, m2, m0, t)
+#define G13(s0, s1, m0, m1, m2, m3, t) WK(m1, 13*16); G_MSG2(s0, s1, m1, m0, m2, t)
+#define G14(s0, s1, m0, m1, m2, m3, t) WK(m2, 14*16); G_MSG2(s0, s1, m2, m1, m3, t)
+#define G15(s0, s1, m0, m1, m2, m3, t) WK(m3, 15*16); RNDS4(s0, s1)
 
-#define WK8 WK(X5, 2*16)
-#define WK12 WK(X6, 3*16)
-#define KW8 MOVOU kwpad256<>+0(SB), X0
-#define KW12 MOVOU kwpad256<>+16(SB), X0
+// W+K of groups 2 and 3: from the message, or precomputed for the
+// fixed-shape PBKDF2 message.
+#define WK2(m0, m1, m2, m3) WK(m2, 2*16)
+#define WK3(m0, m1, m2, m3) WK(m3, 3*16)
+#define KW2(m0, m1, m2, m3) MOVOU kwpad256<>+0(SB), X0
+#define KW3(m0, m1, m2, m3) MOVOU kwpad256<>+16(SB), X0
+
+// The 64 rounds of lane A: state X1, X2, message X3-X6, scratch X7.
+#define ROUNDS(wk2, wk3) \
+	G0(X1, X2, X3, X4, X5, X6, X7); \
+	G1(X1, X2, X3, X4, X5, X6, X7); \
+	wk2(X3, X4, X5, X6); \
+	G2(X1, X2, X3, X4, X5, X6, X7); \
+	wk3(X3, X4, X5, X6); \
+	G3(X1, X2, X3, X4, X5, X6, X7); \
+	G4(X1, X2, X3, X4, X5, X6, X7, 4*16); \
+	G5(X1, X2, X3, X4, X5, X6, X7, 5*16); \
+	G6(X1, X2, X3, X4, X5, X6, X7, 6*16); \
+	G7(X1, X2, X3, X4, X5, X6, X7, 7*16); \
+	G4(X1, X2, X3, X4, X5, X6, X7, 8*16); \
+	G5(X1, X2, X3, X4, X5, X6, X7, 9*16); \
+	G6(X1, X2, X3, X4, X5, X6, X7, 10*16); \
+	G7(X1, X2, X3, X4, X5, X6, X7, 11*16); \
+	G4(X1, X2, X3, X4, X5, X6, X7, 12*16); \
+	G13(X1, X2, X3, X4, X5, X6, X7); \
+	G14(X1, X2, X3, X4, X5, X6, X7); \
+	G15(X1, X2, X3, X4, X5, X6, X7)
+
+// The rounds of two lanes, interleaved group by group: lane A as above,
+// lane B with state X8, X9, message X10-X13, scratch X14.
+#define ROUNDS_X2 \
+	G0(X1, X2, X3, X4, X5, X6, X7); \
+	G0(X8, X9, X10, X11, X12, X13, X14); \
+	G1(X1, X2, X3, X4, X5, X6, X7); \
+	G1(X8, X9, X10, X11, X12, X13, X14); \
+	KW2(X3, X4, X5, X6); \
+	G2(X1, X2, X3, X4, X5, X6, X7); \
+	KW2(X10, X11, X12, X13); \
+	G2(X8, X9, X10, X11, X12, X13, X14); \
+	KW3(X3, X4, X5, X6); \
+	G3(X1, X2, X3, X4, X5, X6, X7); \
+	KW3(X10, X11, X12, X13); \
+	G3(X8, X9, X10, X11, X12, X13, X14); \
+	G4(X1, X2, X3, X4, X5, X6, X7, 4*16); \
+	G4(X8, X9, X10, X11, X12, X13, X14, 4*16); \
+	G5(X1, X2, X3, X4, X5, X6, X7, 5*16); \
+	G5(X8, X9, X10, X11, X12, X13, X14, 5*16); \
+	G6(X1, X2, X3, X4, X5, X6, X7, 6*16); \
+	G6(X8, X9, X10, X11, X12, X13, X14, 6*16); \
+	G7(X1, X2, X3, X4, X5, X6, X7, 7*16); \
+	G7(X8, X9, X10, X11, X12, X13, X14, 7*16); \
+	G4(X1, X2, X3, X4, X5, X6, X7, 8*16); \
+	G4(X8, X9, X10, X11, X12, X13, X14, 8*16); \
+	G5(X1, X2, X3, X4, X5, X6, X7, 9*16); \
+	G5(X8, X9, X10, X11, X12, X13, X14, 9*16); \
+	G6(X1, X2, X3, X4, X5, X6, X7, 10*16); \
+	G6(X8, X9, X10, X11, X12, X13, X14, 10*16); \
+	G7(X1, X2, X3, X4, X5, X6, X7, 11*16); \
+	G7(X8, X9, X10, X11, X12, X13, X14, 11*16); \
+	G4(X1, X2, X3, X4, X5, X6, X7, 12*16); \
+	G4(X8, X9, X10, X11, X12, X13, X14, 12*16); \
+	G13(X1, X2, X3, X4, X5, X6, X7); \
+	G13(X8, X9, X10, X11, X12, X13, X14); \
+	G14(X1, X2, X3, X4, X5, X6, X7); \
+	G14(X8, X9, X10, X11, X12, X13, X14); \
+	G15(X1, X2, X3, X4, X5, X6, X7); \
+	G15(X8, X9, X10, X11, X12, X13, X14)
 
 // TOSTATE turns a=[A,B,C,D], e=[E,F,G,H] (A in the low dword) into
 // a=ABEF, e=CDGH. FROMSTATE(a, e, lo, hi) does the reverse into lo, hi.
-#define TOSTATE(a, e) \
+#define TOSTATE(a, e, t) \
 	PSHUFD     $0x1b, a, a; \
 	PSHUFD     $0x1b, e, e; \
-	MOVO       e, X7; \
-	PUNPCKHQDQ a, X7; \
+	MOVO       e, t; \
+	PUNPCKHQDQ a, t; \
 	PUNPCKLQDQ a, e; \
-	MOVO       X7, a
+	MOVO       t, a
 
 #define FROMSTATE(a, e, lo, hi) \
 	PSHUFD     $0x1b, a, a; \
@@ -88,16 +150,16 @@
 
 // func block256NI(h *[8]uint32, p []byte)
 TEXT ·block256NI(SB), NOSPLIT, $0-32
-	MOVQ h+0(FP), AX
-	MOVQ p_base+8(FP), SI
-	MOVQ p_len+16(FP), DX
-	SHRQ $6, DX
-	JZ   done
-	LEAQ k256<>(SB), DI
+	MOVQ  h+0(FP), AX
+	MOVQ  p_base+8(FP), SI
+	MOVQ  p_len+16(FP), DX
+	SHRQ  $6, DX
+	JZ    done
+	LEAQ  k256<>(SB), DI
 	MOVOU bswap32<>(SB), X15
 	MOVOU (AX), X1
 	MOVOU 16(AX), X2
-	TOSTATE(X1, X2)
+	TOSTATE(X1, X2, X7)
 
 loop:
 	MOVO   X1, X8
@@ -110,7 +172,7 @@ loop:
 	PSHUFB X15, X5
 	MOVOU  48(SI), X6
 	PSHUFB X15, X6
-	ROUNDS(WK8, WK12)
+	ROUNDS(WK2, WK3)
 	PADDD  X8, X1
 	PADDD  X9, X2
 	ADDQ   $64, SI
@@ -129,17 +191,17 @@ done:
 // X8, X9 and X10, X11: HMAC inner and outer chaining values (ABEF, CDGH);
 // X12, X13: U; X14, X15: XOR of the U so far (natural word order).
 TEXT ·loop256NI(SB), NOSPLIT, $0-16
-	MOVQ s+0(FP), AX
-	MOVQ n+8(FP), CX
+	MOVQ  s+0(FP), AX
+	MOVQ  n+8(FP), CX
 	TESTQ CX, CX
-	JLE  done
-	LEAQ k256<>(SB), DI
+	JLE   done
+	LEAQ  k256<>(SB), DI
 	MOVOU 0(AX), X8
 	MOVOU 16(AX), X9
-	TOSTATE(X8, X9)
+	TOSTATE(X8, X9, X7)
 	MOVOU 32(AX), X10
 	MOVOU 48(AX), X11
-	TOSTATE(X10, X11)
+	TOSTATE(X10, X11, X7)
 	MOVOU 64(AX), X12
 	MOVOU 80(AX), X13
 	MOVOU 96(AX), X14
@@ -153,7 +215,7 @@ loop:
 	MOVO  X13, X4
 	MOVOU pad256<>+0(SB), X5
 	MOVOU pad256<>+16(SB), X6
-	ROUNDS(KW8, KW12)
+	ROUNDS(KW2, KW3)
 	PADDD X8, X1
 	PADDD X9, X2
 	FROMSTATE(X1, X2, X3, X4)
@@ -163,7 +225,7 @@ loop:
 	MOVO  X11, X2
 	MOVOU pad256<>+0(SB), X5
 	MOVOU pad256<>+16(SB), X6
-	ROUNDS(KW8, KW12)
+	ROUNDS(KW2, KW3)
 	PADDD X10, X1
 	PADDD X11, X2
 	FROMSTATE(X1, X2, X12, X13)
@@ -177,6 +239,106 @@ loop:
 	MOVOU X13, 80(AX)
 	MOVOU X14, 96(AX)
 	MOVOU X15, 112(AX)
+
+done:
+	RET
+
+// Frame of loop256NIx2: the chaining values of both lanes as ABEF, CDGH.
+#define ISA 0
+#define OSA 32
+#define ISB 64
+#define OSB 96
+
+// CHAIN loads the chaining values at a(SP) and b(SP) into the lane states.
+#define CHAIN(a, b) \
+	MOVOU a(SP), X1; \
+	MOVOU a+16(SP), X2; \
+	MOVOU b(SP), X8; \
+	MOVOU b+16(SP), X9
+
+// FINISH adds the chaining values at a(SP) and b(SP) and leaves the words
+// in natural order as the next message: X3, X4 and X10, X11.
+#define FINISH(a, b) \
+	MOVOU a(SP), X15; \
+	PADDD X15, X1; \
+	MOVOU a+16(SP), X15; \
+	PADDD X15, X2; \
+	MOVOU b(SP), X15; \
+	PADDD X15, X8; \
+	MOVOU b+16(SP), X15; \
+	PADDD X15, X9; \
+	FROMSTATE(X1, X2, X3, X4); \
+	FROMSTATE(X8, X9, X10, X11)
+
+#define PADS \
+	MOVOU pad256<>+0(SB), X5; \
+	MOVOU pad256<>+16(SB), X6; \
+	MOVOU pad256<>+0(SB), X12; \
+	MOVOU pad256<>+16(SB), X13
+
+// ACC XORs u and v into the accumulator at 96(R).
+#define ACC(R, u, v) \
+	MOVOU 96(R), X15; \
+	PXOR  u, X15; \
+	MOVOU X15, 96(R); \
+	MOVOU 112(R), X15; \
+	PXOR  v, X15; \
+	MOVOU X15, 112(R)
+
+// func loop256NIx2(a, b *iter256, n int)
+//
+// loop256NI for two independent output blocks at once, as lanes A and B.
+// U stays in X3, X4 and X10, X11; the XOR of the U is kept in a and b.
+TEXT ·loop256NIx2(SB), NOSPLIT, $128-24
+	MOVQ  a+0(FP), AX
+	MOVQ  b+8(FP), BX
+	MOVQ  n+16(FP), CX
+	TESTQ CX, CX
+	JLE   done
+	LEAQ  k256<>(SB), DI
+	MOVOU 0(AX), X1
+	MOVOU 16(AX), X2
+	TOSTATE(X1, X2, X7)
+	MOVOU X1, ISA(SP)
+	MOVOU X2, ISA+16(SP)
+	MOVOU 32(AX), X1
+	MOVOU 48(AX), X2
+	TOSTATE(X1, X2, X7)
+	MOVOU X1, OSA(SP)
+	MOVOU X2, OSA+16(SP)
+	MOVOU 0(BX), X1
+	MOVOU 16(BX), X2
+	TOSTATE(X1, X2, X7)
+	MOVOU X1, ISB(SP)
+	MOVOU X2, ISB+16(SP)
+	MOVOU 32(BX), X1
+	MOVOU 48(BX), X2
+	TOSTATE(X1, X2, X7)
+	MOVOU X1, OSB(SP)
+	MOVOU X2, OSB+16(SP)
+	MOVOU 64(AX), X3
+	MOVOU 80(AX), X4
+	MOVOU 64(BX), X10
+	MOVOU 80(BX), X11
+
+loop:
+	CHAIN(ISA, ISB)
+	PADS
+	ROUNDS_X2
+	FINISH(ISA, ISB)
+	CHAIN(OSA, OSB)
+	PADS
+	ROUNDS_X2
+	FINISH(OSA, OSB)
+	ACC(AX, X3, X4)
+	ACC(BX, X10, X11)
+	DECQ CX
+	JNZ  loop
+
+	MOVOU X3, 64(AX)
+	MOVOU X4, 80(AX)
+	MOVOU X10, 64(BX)
+	MOVOU X11, 80(BX)
 
 done:
 	RET

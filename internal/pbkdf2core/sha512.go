@@ -156,7 +156,10 @@ func newPRF512(password []byte, is384 bool) *prf512 {
 	return p
 }
 
-func (p *prf512) block(dst, msg []byte, iter int) {
+func (p *prf512) lanes() int { return 1 }
+
+func (p *prf512) blocks(dst, msg []byte, first uint32, iter int) {
+	setIndex(msg, first)
 	s := iter512{is: p.is, os: p.os}
 	var d [64]byte
 	in := hash512(p.is, 128, msg)
