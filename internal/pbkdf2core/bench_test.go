@@ -13,7 +13,8 @@ import (
 	xpbkdf2 "golang.org/x/crypto/pbkdf2"
 )
 
-// The benchmark shapes: what Django, Keycloak and common defaults store.
+// The benchmark shapes: what Django, Keycloak and common defaults store,
+// and two longer keys to show the parallel blocks.
 var benchCases = []struct {
 	name         string
 	h            Hash
@@ -21,6 +22,8 @@ var benchCases = []struct {
 }{
 	{"Django-sha256-1200000-32", SHA256, 1200000, 32},
 	{"Keycloak-sha256-27500-64", SHA256, 27500, 64},
+	{"sha256-27500-128", SHA256, 27500, 128},   // 4 blocks: lanes and goroutines
+	{"sha512-100000-128", SHA512, 100000, 128}, // 2 blocks: goroutines only
 	{"sha512-210000-64", SHA512, 210000, 64},
 	{"sha1-260000-20", SHA1, 260000, 20},
 }
@@ -99,7 +102,11 @@ func BenchmarkPBKDF2(b *testing.B) {
 			})
 		}
 		b.Run(c.name+"/bound", func(b *testing.B) {
+			// Written, so that it is not all the shared zero page.
 			buf := make([]byte, comps*c.h.blockSize())
+			for i := range buf {
+				buf[i] = byte(i)
+			}
 			b.ReportAllocs()
 			for b.Loop() {
 				switch c.h {

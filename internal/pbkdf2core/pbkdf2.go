@@ -4,8 +4,14 @@
 //
 // HMAC's inner and outer chaining values are computed once per key; every
 // further iteration is two compressions of a fixed-shape one-block message,
-// done by a loop that neither allocates nor re-keys. Output blocks are
-// independent and are computed in parallel.
+// done by a loop that neither allocates nor re-keys. On amd64 the SHA-1 and
+// SHA-256 compressions use the SHA extensions and SHA-384/512 use AVX and
+// BMI2, chosen at run time; elsewhere, and with the purego build tag, the
+// portable Go code runs.
+//
+// Output blocks are independent. Where the compression is bound by
+// instruction latency (the SHA extensions) two blocks interleave on one
+// core; beyond that, blocks are spread over up to GOMAXPROCS goroutines.
 package pbkdf2core
 
 import (
@@ -18,6 +24,7 @@ import (
 // Hash names the hash function under HMAC.
 type Hash int
 
+// The hash functions; the zero Hash is invalid.
 const (
 	SHA1 Hash = iota + 1
 	SHA256
