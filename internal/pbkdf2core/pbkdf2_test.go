@@ -169,11 +169,12 @@ func TestAgainstStdlib(t *testing.T) {
 		lens := []int{0, 1, 55, 56, 63, 64, 65, 111, 112, 127, 128, 129, 200, 300}
 		for _, h := range allHashes {
 			for i := range 60 {
-				var pw, salt []byte
-				if i < len(lens) {
+				var pw, salt []byte // both empty when i == len(lens)
+				switch {
+				case i < len(lens):
 					pw = randBytes(r, lens[i])
 					salt = randBytes(r, lens[len(lens)-1-i])
-				} else {
+				case i > len(lens):
 					pw = randBytes(r, r.IntN(300))
 					salt = randBytes(r, r.IntN(300))
 				}
