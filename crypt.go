@@ -246,6 +246,9 @@ func checkCryptPassword(name, password string) error {
 	if len(password) > cryptMaxPassword {
 		return fmt.Errorf("%w: %s takes at most %d bytes, got %d", ErrPasswordTooLong, name, cryptMaxPassword, len(password))
 	}
+	if strings.IndexByte(password, 0) >= 0 {
+		return fmt.Errorf("%w: crypt(3) stops at a NUL byte", ErrUnsupportedPassword)
+	}
 	return nil
 }
 

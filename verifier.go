@@ -136,7 +136,10 @@ func (v *Verifier) Hash(hasher, password string) (string, error) {
 // bcrypt takes at most 72 bytes of password. A matching password longer than
 // that is not silently truncated into the new digest: VerifyAndUpgrade then
 // returns ok = true with an error wrapping ErrPasswordTooLong, so the caller
-// signs the user in and keeps the old digest.
+// signs the user in and keeps the old digest. Likewise a password with a NUL
+// byte, which bcrypt's producers cannot take: ok = true and an error wrapping
+// ErrUnsupportedPassword. Whenever ok is true and err is not nil, keep the
+// old digest.
 func (v *Verifier) VerifyAndUpgrade(hasher, digest, password string) (ok bool, upgraded string, err error) {
 	ok, err = v.Verify(hasher, digest, password)
 	if err != nil || !ok || !Insecure(hasher) {
@@ -145,7 +148,7 @@ func (v *Verifier) VerifyAndUpgrade(hasher, digest, password string) (ok bool, u
 	if len(password) > bcryptMaxPassword {
 		return true, "", fmt.Errorf("%w: %d bytes, bcrypt takes at most %d; keep the old digest", ErrPasswordTooLong, len(password), bcryptMaxPassword)
 	}
-	upgraded, err = v.Hash("bcrypt", password)
+	upgraded, err = v.Hash("bcrypt", password) // refuses a NUL byte
 	if err != nil {
 		return true, "", err
 	}

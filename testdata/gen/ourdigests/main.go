@@ -8,7 +8,8 @@
 // passwords.json under the "fast" policy (low costs), two passwords under
 // "odd" (other parameter shapes: sha-crypt's implicit 5000 rounds, argon2
 // with 4 lanes, scrypt p=2, ...), and one under "default" (the default
-// policy). A password Hash refuses (bcrypt over 72 bytes) is skipped and
+// policy). A password Hash refuses (bcrypt over 72 bytes, a NUL byte for bcrypt and
+// crypt(3)) is skipped and
 // listed on stderr.
 //
 //	go run ./testdata/gen/ourdigests [-passwords FILE] [-out DIR]
@@ -105,7 +106,7 @@ func run(pwFile, outDir string, log io.Writer) error {
 					return fmt.Errorf("password %q not in %s", name, pwFile)
 				}
 				d, err := v.Hash(hasher, pw)
-				if errors.Is(err, pwdigest.ErrPasswordTooLong) {
+				if errors.Is(err, pwdigest.ErrPasswordTooLong) || errors.Is(err, pwdigest.ErrUnsupportedPassword) {
 					fmt.Fprintf(log, "ourdigests: %s: skip %s/%s (%d bytes): %v\n", hasher, pol.name, name, len(pw), err)
 					continue
 				}
