@@ -127,7 +127,7 @@ func TestVectors(t *testing.T) {
 			name := fmt.Sprintf("%s/%d/%d", hashName(v.h), v.iter, v.keyLen)
 			t.Run(name, func(t *testing.T) {
 				// The 2^24-iteration vector once, and only on assembly.
-				if v.iter > 100000 && (testing.Short() || sequential || !accelerated(v.h)) {
+				if v.iter > 100000 && (testing.Short() || sequential || !Accelerated(v.h)) {
 					t.Skip("long vector")
 				}
 				got, err := Key(v.h, []byte(v.password), []byte(v.salt), v.iter, v.keyLen)
