@@ -80,7 +80,7 @@ func parseWerkzeugScrypt(digest string, l *Limits) (parsed, error) {
 // read as base64.
 func werkzeugHashLen(s string) (int, bool) {
 	if isHex(s) {
-		return len(s) / 2, strings.ToLower(s) == s
+		return len(s) / 2, !strings.ContainsAny(s, "ABCDEF")
 	}
 	return b64Len(stdB64, s)
 }
