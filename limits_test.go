@@ -40,7 +40,7 @@ func allocsPerCall(runs int, f func()) (mallocs, bytes float64) {
 // size show that only the parser ran.
 func TestLimitsRefusedBeforeWork(t *testing.T) {
 	const bcryptBody = "rNXvHeAdaBNitgy3WmoOm.qvb9F.KsmVIAbTToreROC7AtxhHxssG" // python3-bcrypt 3.2.2, see testdata/malformed/bcrypt.txt
-	const argon2Tail = "$F4D8olTuQjPVv7u14j7u9w$jNVmKt2cMSo5HjZ9Ch2Efg"       // argon2-cffi 21.1.0, see testdata/malformed/argon2id.txt
+	const argon2Tail = "$F4D8olTuQjPVv7u14j7u9w$jNVmKt2cMSo5HjZ9Ch2Efg"        // argon2-cffi 21.1.0, see testdata/malformed/argon2id.txt
 	const fbTail = "$Bw==$"
 	fbHead, _, _ := strings.Cut(mustFixture(t, "scrypt_firebase"), fbTail)
 	werkzeugTail := mustFixture(t, "scrypt_werkzeug")[len("scrypt:1024:8:1"):]
