@@ -1,0 +1,52 @@
+#!/bin/sh
+# Regenerate testdata/vectors/*.jsonl from the real producers, then
+# cross-check every vector. See README.md in this folder.
+#
+#   sh testdata/gen/gen.sh            # regenerate and verify
+#   sh testdata/gen/gen.sh --verify   # only verify the committed files
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+out="$here/../vectors"
+py=/usr/bin/python3   # Debian's python3: the Debian packages live there
+
+missing=""
+need() { # need COMMAND DEBIAN-PACKAGE
+	command -v "$1" >/dev/null 2>&1 || missing="$missing $2"
+}
+need_py() { # need_py MODULE DEBIAN-PACKAGE
+	"$py" -c "import $1" >/dev/null 2>&1 || missing="$missing $2"
+}
+need "$py" python3
+need php php-cli
+need argon2 argon2
+need node nodejs
+need dpkg-query dpkg
+if [ -x "$py" ]; then
+	need_py django python3-django
+	need_py passlib python3-passlib
+	need_py bcrypt python3-bcrypt
+	need_py argon2 python3-argon2
+	need_py werkzeug python3-werkzeug
+fi
+if [ -n "$missing" ]; then
+	echo "gen.sh: missing Debian packages:$missing" >&2
+	echo "gen.sh: run: apt-get install -y$missing" >&2
+	exit 1
+fi
+if ! (cd "$here" && node -e "require('firebase-scrypt')") >/dev/null 2>&1; then
+	echo "gen.sh: npm package firebase-scrypt missing: run (cd $here && npm ci)" >&2
+	exit 1
+fi
+
+if [ "${1:-}" != "--verify" ]; then
+	tmp=$(mktemp -d)
+	trap 'rm -rf "$tmp"' EXIT
+	(cd "$here" && "$py" -B gen_python.py >"$tmp/python.jsonl")
+	(cd "$here" && php gen_php.php >"$tmp/php.jsonl")
+	(cd "$here" && node gen_firebase.js >"$tmp/node.jsonl")
+	rm -f "$out"/*.jsonl
+	"$py" -B "$here/merge.py" "$out" "$here/published.jsonl" \
+		"$tmp/python.jsonl" "$tmp/php.jsonl" "$tmp/node.jsonl"
+fi
+(cd "$here" && "$py" -B verify.py "$out")

@@ -1,0 +1,283 @@
+#!/usr/bin/python3
+"""Cross-check every committed vector with real implementations, preferably
+one other than the producer: pyca bcrypt, passlib, Django, argon2-cffi,
+hashlib, PHP (verify.php) and Node (verify_node.js).
+
+Each line must pass every checker listed for its digest. Known, documented
+disagreements between implementations are listed in EXPECTED_FAIL and must
+really fail (so the note stays true).
+
+usage: verify.py [VECTORS_DIR]
+"""
+
+import base64
+import binascii
+import glob
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import warnings
+
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+# (file, digest prefix, checker): implementations that are known to reject
+# the vector. verify.py fails if any of them starts to accept it.
+EXPECTED_FAIL = {
+    ("bcrypt_bytes", "$2a$05$/OK.fbVrR/bpIqNJ5ianF.nqd1wy.pTMdcvrRWxyiGL2eMz.2a85.", "pyca-bcrypt"):
+        "crypt_blowfish $2a$ safety countermeasure",
+    ("bcrypt_bytes", "$2a$05$/OK.fbVrR/bpIqNJ5ianF.ZC1JEJ8Z4gPfpe1JOr/oyPXTWl9EFd.", "pyca-bcrypt"):
+        "crypt_blowfish $2a$ safety countermeasure",
+}
+
+
+def pw_bytes(rec):
+    if "password_hex" in rec:
+        return bytes.fromhex(rec["password_hex"])
+    return rec["password"].encode("utf-8")
+
+
+class Checks:
+    def __init__(self):
+        self.php = []    # (key, task)
+        self.node = []
+        self.results = {}  # key -> {checker: ok}
+
+    def put(self, key, checker, ok):
+        self.results.setdefault(key, {})[checker] = bool(ok)
+
+    def add_php(self, key, checker, task):
+        self.php.append((key, checker, task))
+
+    def add_node(self, key, checker, task):
+        self.node.append((key, checker, task))
+
+    def run_external(self):
+        for cmd, tasks in ((["php", os.path.join(HERE, "verify.php")], self.php),
+                           (["node", os.path.join(HERE, "verify_node.js")], self.node)):
+            if not tasks:
+                continue
+            lines = []
+            for i, (_, _, task) in enumerate(tasks):
+                t = dict(task, id=i)
+                lines.append(json.dumps(t))
+            out = subprocess.run(cmd, input="\n".join(lines) + "\n", text=True,
+                                 capture_output=True, cwd=HERE)
+            if out.returncode != 0:
+                sys.exit("verify: %s failed: %s" % (cmd[0], out.stderr))
+            for line in out.stdout.splitlines():
+                r = json.loads(line)
+                key, checker, _ = tasks[r["id"]]
+                self.put(key, checker, r["ok"])
+
+
+def b64d(s):
+    return base64.b64decode(s + "=" * (-len(s) % 4))
+
+
+def check_file(name, recs, C):
+    import bcrypt
+    import argon2.low_level as ll
+    from passlib.hash import phpass
+
+    for i, rec in enumerate(recs):
+        key = (name, i)
+        d = rec["digest"]
+        pw = pw_bytes(rec)
+        hexpw = pw.hex()
+
+        if name in ("bcrypt", "bcrypt_legacy", "bcrypt_bytes"):
+            ident = d[1:d.index("$", 1)]
+            if ident in ("2a", "2b", "2y"):
+                try:
+                    C.put(key, "pyca-bcrypt", bcrypt.checkpw(pw, d.encode()))
+                except ValueError:
+                    C.put(key, "pyca-bcrypt", False)
+            if ident == "2":
+                from passlib.hash import bcrypt as pl
+                C.put(key, "passlib-builtin", pl.verify(pw, d))
+            if ident != "2":  # crypt_blowfish has no $2$
+                C.add_php(key, "php-crypt", {"kind": "crypt", "pw_hex": hexpw, "digest": d})
+        elif name == "bcrypt_sha256_django":
+            from django.contrib.auth.hashers import BCryptSHA256PasswordHasher
+            C.put(key, "django", BCryptSHA256PasswordHasher().verify(pw.decode(), d))
+            inner = d[len("bcrypt_sha256$"):]
+            pre = binascii.hexlify(hashlib.sha256(pw).digest())
+            C.put(key, "pyca-bcrypt(hex(sha256))", bcrypt.checkpw(pre, inner.encode()))
+            C.add_php(key, "php(hex(sha256))", {"kind": "crypt", "pw_hex": pre.hex(), "digest": inner})
+        elif name in ("md5", "sha256"):
+            C.put(key, "hashlib", hashlib.new(name, pw).hexdigest() == d.lower())
+        elif name == "pbkdf2_sha256":
+            _, it, salt, h = d.split("$")
+            salt, h = base64.b64decode(salt, validate=True), base64.b64decode(h, validate=True)
+            C.put(key, "hashlib", hashlib.pbkdf2_hmac("sha256", pw, salt, int(it), len(h)) == h)
+            C.add_php(key, "php-hash_pbkdf2", {"kind": "pbkdf2", "algo": "sha256", "pw_hex": hexpw,
+                                                "salt_hex": salt.hex(), "iter": int(it), "want_hex": h.hex()})
+        elif name in ("pbkdf2_sha512", "pbkdf2_sha1"):
+            algo = name[len("pbkdf2_"):]
+            _, it, salt, h = d.split("$")
+            is_hex = algo == "sha512" or (len(h) == 40 and all(c in "0123456789abcdef" for c in h))
+            if is_hex:
+                hb = bytes.fromhex(h)
+            else:
+                hb = base64.b64decode(h, validate=True)
+            salt = salt.encode()
+            C.put(key, "hashlib", hashlib.pbkdf2_hmac(algo, pw, salt, int(it), len(hb)) == hb)
+            C.add_php(key, "php-hash_pbkdf2", {"kind": "pbkdf2", "algo": algo, "pw_hex": hexpw,
+                                                "salt_hex": salt.hex(), "iter": int(it), "want_hex": hb.hex()})
+            if algo == "sha1" and not is_hex:
+                from django.contrib.auth.hashers import PBKDF2SHA1PasswordHasher
+                if len(hb) == 20:
+                    C.put(key, "django", PBKDF2SHA1PasswordHasher().verify(pw.decode(), d))
+        elif name == "pbkdf2_sha256_django":
+            from django.contrib.auth.hashers import PBKDF2PasswordHasher
+            C.put(key, "django", PBKDF2PasswordHasher().verify(pw.decode(), d))
+            _, it, salt, h = d.split("$")
+            hb = base64.b64decode(h, validate=True)
+            C.add_php(key, "php-hash_pbkdf2", {"kind": "pbkdf2", "algo": "sha256", "pw_hex": hexpw,
+                                                "salt_hex": salt.encode().hex(), "iter": int(it), "want_hex": hb.hex()})
+        elif name == "phpass":
+            C.put(key, "passlib", phpass.verify(pw, d))
+        elif name == "scrypt_firebase":
+            h, salt, skey, sep, rounds, mem = d.split("$")
+            try:
+                from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+            except ImportError:  # python3-cryptography is optional
+                Cipher = None
+            if Cipher is not None:
+                dk = hashlib.scrypt(pw, salt=b64d(salt) + b64d(sep), n=1 << int(mem), r=int(rounds),
+                                    p=1, dklen=32, maxmem=1 << 26)
+                enc = Cipher(algorithms.AES(dk), modes.CTR(b"\0" * 16)).encryptor()
+                C.put(key, "hashlib+cryptography", enc.update(b64d(skey)) + enc.finalize() == b64d(h))
+            C.add_node(key, "npm-firebase-scrypt", {"kind": "firebase", "pw_hex": hexpw, "digest": d})
+        elif name == "scrypt_werkzeug":
+            params, salt, h = d.split("$", 2)
+            _, n, r, p = params.split(":")
+            n, r, p = int(n), int(r), int(p)
+            hb = bytes.fromhex(h)
+            C.put(key, "hashlib", hashlib.scrypt(pw, salt=salt.encode(), n=n, r=r, p=p, dklen=len(hb),
+                                                 maxmem=132 * n * r * p + (1 << 20)) == hb)
+            C.add_node(key, "node-crypto.scrypt", {"kind": "scrypt", "pw_hex": hexpw, "salt_hex": salt.encode().hex(),
+                                                   "n": n, "r": r, "p": p, "want_hex": h})
+        elif name in ("argon2i", "argon2id", "argon2d"):
+            typ = {"argon2i": ll.Type.I, "argon2id": ll.Type.ID, "argon2d": ll.Type.D}[name]
+            try:
+                C.put(key, "argon2-cffi", ll.verify_secret(d.encode(), pw, typ))
+            except Exception:
+                C.put(key, "argon2-cffi", False)
+            if name != "argon2d":
+                C.add_php(key, "php-password_verify", {"kind": "password_verify", "pw_hex": hexpw, "digest": d})
+        else:
+            check_more(name, key, d, pw, rec, C)
+
+
+def ab64d(s):
+    return b64d(s.replace(".", "+"))
+
+
+def check_more(name, key, d, pw, rec, C):
+    import bcrypt
+    import hmac
+    import argon2.low_level as ll
+    hexpw = pw.hex()
+    if name == "werkzeug_pbkdf2":
+        from werkzeug.security import check_password_hash
+        C.put(key, "werkzeug-2.2", check_password_hash(d, pw.decode()))
+        method, salt, h = d.split("$", 2)
+        _, algo, it = method.split(":")
+        hb = bytes.fromhex(h)
+        C.put(key, "hashlib", hashlib.pbkdf2_hmac(algo, pw, salt.encode(), int(it), len(hb)) == hb)
+        C.add_php(key, "php-hash_pbkdf2", {"kind": "pbkdf2", "algo": algo, "pw_hex": hexpw,
+                                            "salt_hex": salt.encode().hex(), "iter": int(it), "want_hex": h})
+    elif name == "argon2_django":
+        from django.contrib.auth.hashers import Argon2PasswordHasher
+        C.put(key, "django", Argon2PasswordHasher().verify(pw.decode(), d))
+        inner = d[len("argon2"):]
+        typ = ll.Type.ID if inner.startswith("$argon2id$") else ll.Type.I
+        try:
+            C.put(key, "argon2-cffi", ll.verify_secret(inner.encode(), pw, typ))
+        except Exception:
+            C.put(key, "argon2-cffi", False)
+        C.add_php(key, "php-password_verify", {"kind": "password_verify", "pw_hex": hexpw, "digest": inner})
+    elif name in ("sha1_django", "md5_django"):
+        from django.contrib.auth import hashers
+        cls = hashers.SHA1PasswordHasher if name == "sha1_django" else hashers.MD5PasswordHasher
+        C.put(key, "django", cls().verify(pw.decode(), d))
+        algo, salt, h = d.split("$", 2)
+        C.put(key, "hashlib", hashlib.new(algo, salt.encode() + pw).hexdigest() == h)
+    elif name in ("pbkdf2_sha256_passlib", "pbkdf2_sha512_passlib"):
+        from passlib.hash import pbkdf2_sha256, pbkdf2_sha512
+        cls = pbkdf2_sha256 if "256" in name else pbkdf2_sha512
+        C.put(key, "passlib", cls.verify(pw, d))
+        _, ident, it, salt, h = d.split("$")
+        algo = ident.split("-")[1]
+        salt, hb = ab64d(salt), ab64d(h)
+        C.put(key, "hashlib", hashlib.pbkdf2_hmac(algo, pw, salt, int(it), len(hb)) == hb)
+        C.add_php(key, "php-hash_pbkdf2", {"kind": "pbkdf2", "algo": algo, "pw_hex": hexpw,
+                                            "salt_hex": salt.hex(), "iter": int(it), "want_hex": hb.hex()})
+    elif name in ("sha512_crypt", "sha256_crypt", "md5_crypt"):
+        import crypt
+        from passlib import hash as ph
+        C.put(key, "libxcrypt", crypt.crypt(pw.decode(), d) == d)
+        C.put(key, "passlib", getattr(ph, name).verify(pw, d))
+        C.add_php(key, "php-crypt", {"kind": "crypt", "pw_hex": hexpw, "digest": d})
+    elif name == "wordpress":
+        pre = base64.b64encode(hmac.new(b"wp-sha384", pw, hashlib.sha384).digest())
+        C.put(key, "pyca-bcrypt(hmac-sha384)", d.startswith("$wp") and bcrypt.checkpw(pre, d[3:].encode()))
+        C.add_php(key, "php-wp_check_password", {"kind": "wordpress", "pw_hex": hexpw, "digest": d})
+    else:
+        sys.exit("verify: no checker for %s" % name)
+
+
+def main():
+    import django
+    from django.conf import settings
+    settings.configure()
+    django.setup()
+    vdir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "vectors")
+    C = Checks()
+    files = {}
+    for path in sorted(glob.glob(os.path.join(vdir, "*.jsonl"))):
+        name = os.path.basename(path)[:-len(".jsonl")]
+        with open(path, encoding="ascii") as f:
+            recs = [json.loads(line) for line in f if line.strip()]
+        files[name] = recs
+        check_file(name, recs, C)
+    C.run_external()
+
+    bad = 0
+    for name, recs in files.items():
+        per = {}
+        for i, rec in enumerate(recs):
+            res = C.results.get((name, i), {})
+            if not res:
+                print("verify: %s:%d: no checker ran" % (name, i + 1))
+                bad += 1
+            for checker, ok in res.items():
+                exp = EXPECTED_FAIL.get((name, rec["digest"], checker))
+                per.setdefault(checker, [0, 0])
+                if exp:
+                    if ok:
+                        print("verify: %s:%d: %s now ACCEPTS (expected reject: %s)" % (name, i + 1, checker, exp))
+                        bad += 1
+                    else:
+                        per[checker][1] += 1
+                    continue
+                if ok:
+                    per[checker][0] += 1
+                else:
+                    print("verify: %s:%d: %s rejects %s" % (name, i + 1, checker, rec["digest"]))
+                    bad += 1
+        summary = ", ".join("%s %d/%d%s" % (c, v[0], v[0] + v[1], " (+%d known rejects)" % v[1] if v[1] else "")
+                            for c, v in sorted(per.items()))
+        print("verify: %-22s %3d lines: %s" % (name, len(recs), summary))
+    if bad:
+        sys.exit("verify: %d problems" % bad)
+    print("verify: all vectors confirmed")
+
+
+if __name__ == "__main__":
+    main()
