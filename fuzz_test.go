@@ -128,6 +128,22 @@ func passwordBytes(name string) (max int, nulAmbiguous bool) {
 	return -1, false
 }
 
+// hmacEquivalent reports whether a and b are the same HMAC key: HMAC pads a
+// key shorter than the hash's block (64 or 128 bytes) with zeros, so under
+// PBKDF2 and scrypt a password and the same password with NULs appended
+// give the same digest, in every implementation (found by FuzzRoundTrip:
+// "" and "\x00" under scrypt_firebase).
+func hmacEquivalent(name, a, b string) bool {
+	if !strings.Contains(name, "pbkdf2") && !strings.Contains(name, "scrypt") {
+		return false
+	}
+	block := 64
+	if strings.Contains(name, "sha512") {
+		block = 128
+	}
+	return len(a) <= block && len(b) <= block && strings.TrimRight(a, "\x00") == strings.TrimRight(b, "\x00")
+}
+
 // FuzzRoundTrip: a digest Hash makes verifies with its password and with no
 // other; an insecure digest upgrades to a bcrypt digest of the same
 // password.
@@ -171,7 +187,8 @@ func FuzzRoundTrip(f *testing.F) {
 			}
 			wrong[int(pos)%n] ^= flip | 1
 		}
-		if !(nulAmbiguous && (strings.IndexByte(password, 0) >= 0 || slices.Contains(wrong, 0))) {
+		skip := nulAmbiguous && (strings.IndexByte(password, 0) >= 0 || slices.Contains(wrong, 0))
+		if !skip && !hmacEquivalent(name, password, string(wrong)) {
 			ok, err = v.Verify(name, digest, string(wrong))
 			if err != nil || ok {
 				t.Fatalf("%s: digest %q of %q matched %q: %v, %v", name, digest, password, wrong, ok, err)
