@@ -6,59 +6,106 @@ import (
 	"fmt"
 	"strings"
 
-	"golang.org/x/crypto/argon2"
+	"github.com/pwdigest/pwdigest/internal/argon2core"
 )
 
-// argon2i, argon2id: the PHC string format that libargon2, argon2-cffi, PHP
-// and libsodium write:
+// argon2d, argon2i, argon2id: the PHC string format that libargon2,
+// argon2-cffi, PHP and libsodium write:
 //
 //	$argon2id$v=19$m=<memory KiB>,t=<passes>,p=<lanes>$<salt>$<hash>
 //
 // salt and hash in unpadded standard base64, key length = hash length.
 // Version 19 (0x13) is current; v=16 (0x10) exists in the wild, and a digest
-// without "v=" is version 16, as libargon2 reads it.
+// without "v=" is version 16, as libargon2 reads it. argon2_django is
+// Django's Argon2PasswordHasher: "argon2" followed by such a string (argon2id
+// since Django 3.2, argon2i before), checked by argon2-cffi whatever its type.
+//
+// The computation is internal/argon2core (AVX2 on amd64), which unlike
+// x/crypto/argon2 does Argon2d and version 16.
 
-type argon2Type int
+type argon2Type = argon2core.Type
 
 const (
-	argon2d argon2Type = iota
-	argon2i
-	argon2id
+	argon2d  = argon2core.Argon2d
+	argon2i  = argon2core.Argon2i
+	argon2id = argon2core.Argon2id
 )
 
 var argon2Names = [...]string{argon2d: "argon2d", argon2i: "argon2i", argon2id: "argon2id"}
 
+var argon2Formats = [...]*argon2Format{
+	argon2d:  newArgon2Format(argon2d, ""),
+	argon2i:  newArgon2Format(argon2i, ""),
+	argon2id: newArgon2Format(argon2id, ""),
+}
+
 var (
+	argon2dHasher  = register(argon2Scheme(argon2d))
 	argon2iHasher  = register(argon2Scheme(argon2i))
 	argon2idHasher = register(argon2Scheme(argon2id))
+
+	argon2DjangoFormats = [...]*argon2Format{
+		newArgon2Format(argon2id, "argon2"),
+		newArgon2Format(argon2i, "argon2"),
+		newArgon2Format(argon2d, "argon2"),
+	}
+	errArgon2DjangoPrefix = malformed("argon2_django", `want "argon2$argon2id$..." or "argon2$argon2i$..."`)
+	argon2DjangoHasher    = register(&scheme{
+		name: "argon2_django",
+		parse: func(digest string, l *Limits) (parsed, error) {
+			for _, f := range argon2DjangoFormats {
+				if strings.HasPrefix(digest, f.prefix) {
+					return f.parse(digest, l)
+				}
+			}
+			return nil, errArgon2DjangoPrefix
+		},
+		hash: func(password string, p *Policy) (string, error) {
+			d, err := hashArgon2(argon2id, password, p)
+			return "argon2" + d, err
+		},
+	})
 )
 
 func argon2Scheme(t argon2Type) *scheme {
-	name := argon2Names[t]
-	f := &argon2Format{typ: t, name: name, prefix: "$" + name + "$"}
-	f.errShape = malformed(name, `want "`+f.prefix+`v=19$m=<KiB>,t=<passes>,p=<lanes>$<salt>$<hash>"`)
-	f.errNumber = malformed(name, "version, m, t or p is not a canonical decimal")
-	f.errB64 = malformed(name, "salt or hash is not unpadded base64")
 	return &scheme{
-		name:  name,
-		parse: f.parse,
+		name:  argon2Names[t],
+		parse: argon2Formats[t].parse,
 		hash: func(password string, p *Policy) (string, error) {
-			d := &argon2Digest{typ: t, version: 0x13, m: p.Argon2Memory, t: p.Argon2Time, p: p.Argon2Threads,
-				salt: randomBytes(16), hash: make([]byte, 32)}
-			key, err := d.key(password)
-			if err != nil {
-				return "", err
-			}
-			d.hash = key
-			return d.encode(), nil
+			return hashArgon2(t, password, p)
 		},
 	}
 }
 
+func hashArgon2(t argon2Type, password string, p *Policy) (string, error) {
+	d := &argon2Digest{typ: t, version: 0x13, m: p.Argon2Memory, t: p.Argon2Time, p: p.Argon2Threads,
+		salt: randomBytes(16), hash: make([]byte, 32)}
+	key, err := d.key(password)
+	if err != nil {
+		return "", err
+	}
+	d.hash = key
+	return d.encode(), nil
+}
+
+// argon2Format parses one type's PHC strings, after an optional outer prefix
+// (Django's "argon2").
 type argon2Format struct {
 	typ                         argon2Type
 	name, prefix                string
 	errShape, errNumber, errB64 error
+}
+
+func newArgon2Format(t argon2Type, outer string) *argon2Format {
+	name := argon2Names[t]
+	if outer != "" {
+		name = outer + "_django"
+	}
+	f := &argon2Format{typ: t, name: name, prefix: outer + "$" + argon2Names[t] + "$"}
+	f.errShape = malformed(name, `want "`+f.prefix+`v=19$m=<KiB>,t=<passes>,p=<lanes>$<salt>$<hash>"`)
+	f.errNumber = malformed(name, "version, m, t or p is not a canonical decimal")
+	f.errB64 = malformed(name, "salt or hash is not unpadded base64")
+	return f
 }
 
 type argon2Digest struct {
@@ -146,23 +193,24 @@ func (d *argon2Digest) check(name string, saltLen, hashLen int, l *Limits) error
 	return nil
 }
 
-// memory is the block memory: m rounded down to a multiple of 4·p KiB.
-func (d *argon2Digest) memory() int64 {
-	return int64(d.m/(4*d.p)) * int64(4*d.p) * 1024
+func (d *argon2Digest) params() argon2core.Params {
+	return argon2core.Params{Type: d.typ, Version: d.version, Memory: d.m, Time: d.t, Threads: d.p, KeyLen: uint32(len(d.hash))}
 }
+
+// memory is the block memory the core holds.
+func (d *argon2Digest) memory() int64 { return int64(argon2core.MemoryBytes(d.params())) }
 
 func (d *argon2Digest) weaker(p *Policy) bool {
 	return d.version < 0x13 || d.m < p.Argon2Memory || d.t < p.Argon2Time
 }
 
 func (d *argon2Digest) key(password string) ([]byte, error) {
-	if d.version != 0x13 || d.typ == argon2d || d.p > 255 {
-		return nil, fmt.Errorf("pwdigest: %s version %d is not supported yet", argon2Names[d.typ], d.version)
+	key, err := argon2core.Key([]byte(password), d.salt, nil, nil, d.params())
+	if err != nil {
+		// parse applied the same bounds, so this is a bug, not bad input.
+		return nil, fmt.Errorf("pwdigest: %s: %w", argon2Names[d.typ], err)
 	}
-	if d.typ == argon2i {
-		return argon2.Key([]byte(password), d.salt, d.t, d.m, uint8(d.p), uint32(len(d.hash))), nil
-	}
-	return argon2.IDKey([]byte(password), d.salt, d.t, d.m, uint8(d.p), uint32(len(d.hash))), nil
+	return key, nil
 }
 
 func (d *argon2Digest) verify(password string) (bool, error) {

@@ -1,16 +1,18 @@
 package pwdigest
 
 import (
+	"crypto/subtle"
 	"fmt"
-	"strconv"
 
-	"golang.org/x/crypto/bcrypt"
+	"github.com/pwdigest/pwdigest/internal/bcryptcore"
 )
 
 // bcrypt: "$2b$" + two-digit cost + "$" + 22 characters of salt + 31 of
 // hash, in bcrypt's base64 alphabet "./A-Za-z0-9". The minor versions $2a$
 // (passlib, older PHP), $2b$ (OpenBSD, pyca bcrypt) and $2y$ (PHP
-// password_hash) compute the same function; $2$ and $2x$ are legacy.
+// password_hash) compute the same function; $2$ (no NUL after the password)
+// and $2x$ (crypt_blowfish's sign-extension bug) are legacy, computed as
+// their producers did. The computation is internal/bcryptcore.
 
 const bcryptMaxPassword = 72 // bytes of password bcrypt uses
 
@@ -23,12 +25,11 @@ var bcryptHasher = register(&scheme{
 })
 
 var (
-	errBcryptShape  = malformed("bcrypt", `want "$2b$" + 2-digit cost + "$" + 53 characters`)
-	errBcryptMinor  = malformed("bcrypt", "unknown version, want $2$, $2a$, $2b$, $2x$ or $2y$")
-	errBcryptCost   = malformed("bcrypt", "cost is not two digits")
-	errBcryptChars  = malformed("bcrypt", "salt or hash has a character outside bcrypt's base64")
-	errBcryptBits   = malformed("bcrypt", "salt or hash has non-zero trailing bits")
-	errBcryptLegacy = malformed("bcrypt", "$2$ and $2x$ are not supported yet")
+	errBcryptShape = malformed("bcrypt", `want "$2b$" + 2-digit cost + "$" + 53 characters`)
+	errBcryptMinor = malformed("bcrypt", "unknown version, want $2$, $2a$, $2b$, $2x$ or $2y$")
+	errBcryptCost  = malformed("bcrypt", "cost is not two digits")
+	errBcryptChars = malformed("bcrypt", "salt or hash has a character outside bcrypt's base64")
+	errBcryptBits  = malformed("bcrypt", "salt or hash has non-zero trailing bits")
 )
 
 type bcryptDigest struct {
@@ -122,29 +123,44 @@ func (d *bcryptDigest) verify(password string) (bool, error) {
 }
 
 func (d *bcryptDigest) verifyBytes(password []byte) (bool, error) {
-	if d.minor == 0 || d.minor == 'x' {
-		return false, errBcryptLegacy
+	salt, err1 := bcryptcore.Decode(d.salt, bcryptcore.SaltSize)
+	want, err2 := bcryptcore.Decode(d.hash, bcryptcore.Size)
+	if err1 != nil || err2 != nil {
+		return false, errBcryptChars // parse checked both: unreachable
 	}
 	// Every producer uses only the first 72 bytes.
 	if len(password) > bcryptMaxPassword {
 		password = password[:bcryptMaxPassword]
 	}
-	enc := "$2a$" + strconv.Itoa(d.cost) + "$" + d.salt + d.hash
-	if d.cost < 10 {
-		enc = "$2a$0" + strconv.Itoa(d.cost) + "$" + d.salt + d.hash
+	got, err := bcryptcore.Hash(password, salt, d.cost, d.minor)
+	if err != nil {
+		return false, err
 	}
-	err := bcrypt.CompareHashAndPassword([]byte(enc), password)
-	return err == nil, nil
+	if subtle.ConstantTimeCompare(got, want) == 1 {
+		return true, nil
+	}
+	// "$2a$" has two meanings for a few non-UTF-8 passwords (bytes 0xff then
+	// >= 0x80): OpenBSD's and pyca's, above, and PHP's crypt_blowfish, which
+	// applies a countermeasure. Both producers' digests verify.
+	if d.minor == 'a' && bcryptcore.PHPSafetyApplies(password) {
+		got, err = bcryptcore.Hash(password, salt, d.cost, bcryptcore.MinorPHP2a)
+		return err == nil && subtle.ConstantTimeCompare(got, want) == 1, err
+	}
+	return false, nil
 }
 
+// hashBcrypt writes a "$2b$" digest, as OpenBSD and pyca bcrypt do.
 func hashBcrypt(password []byte, cost int) (string, error) {
 	if len(password) > bcryptMaxPassword {
 		return "", fmt.Errorf("%w: %d bytes, bcrypt takes at most %d", ErrPasswordTooLong, len(password), bcryptMaxPassword)
 	}
-	b, err := bcrypt.GenerateFromPassword(password, cost)
+	if cost < bcryptcore.MinCost || cost > bcryptcore.MaxCost {
+		return "", outOfRange("bcrypt cost", cost, "04..31")
+	}
+	salt := randomBytes(bcryptcore.SaltSize)
+	sum, err := bcryptcore.Hash(password, salt, cost, 'b')
 	if err != nil {
 		return "", err
 	}
-	b[2] = 'b' // x/crypto writes $2a$; the function is the same
-	return string(b), nil
+	return fmt.Sprintf("$2b$%02d$%s%s", cost, bcryptcore.Encoding.EncodeToString(salt), bcryptcore.Encoding.EncodeToString(sum)), nil
 }

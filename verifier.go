@@ -166,10 +166,12 @@ func (v *Verifier) VerifyAndUpgrade(hasher, digest, password string) (ok bool, u
 
 // Identify returns the names of the built-in hashers whose format digest
 // matches, most likely first. A digest matches when it parses, whatever its
-// parameters' limits. Where formats collide (Django's and Keycloak's
-// pbkdf2_sha256, the hex digests), all candidates are returned, ordered by
-// what tells them apart (a base64 salt, the hash length), then by
-// registration order.
+// costs (a digest above the limits is still identified). Candidates are
+// ordered by rank, highest first, then by registration order, never by map
+// order. The only overlap among the built-ins is the "pbkdf2_sha256$" prefix
+// of Keycloak (pbkdf2_sha256) and Django (pbkdf2_sha256_django): a salt with
+// "=", "+" or "/", or a hash that is not 32 bytes, puts Keycloak first,
+// otherwise Django. A 32-hex digest matches md5 only.
 func (v *Verifier) Identify(digest string) []string {
 	type cand struct {
 		name string

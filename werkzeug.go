@@ -11,7 +11,8 @@ import (
 // generate_password_hash writes it (Werkzeug 3 defaults to
 // scrypt:32768:8:1): the salt is used as its UTF-8 bytes, the key is 64
 // bytes, the hash lowercase hex. A hash field that is not hex is read as
-// standard base64.
+// standard base64. An empty salt is accepted: Werkzeug's
+// check_password_hash verifies it (RFC 7914's first vector has one).
 
 var werkzeugScryptHasher = register(&scheme{
 	name:  "scrypt_werkzeug",
@@ -31,7 +32,7 @@ var werkzeugScryptHasher = register(&scheme{
 var (
 	errWerkzeugShape  = malformed("scrypt_werkzeug", `want "scrypt:<N>:<r>:<p>$<salt>$<hash>"`)
 	errWerkzeugNumber = malformed("scrypt_werkzeug", "N, r or p is not a canonical decimal")
-	errWerkzeugSalt   = malformed("scrypt_werkzeug", "salt is empty or has whitespace, control characters or invalid UTF-8")
+	errWerkzeugSalt   = malformed("scrypt_werkzeug", "salt has whitespace, control characters or invalid UTF-8")
 	errWerkzeugHash   = malformed("scrypt_werkzeug", "hash is neither lowercase hex nor base64")
 )
 
@@ -57,7 +58,7 @@ func parseWerkzeugScrypt(digest string, l *Limits) (parsed, error) {
 			return nil, errWerkzeugNumber
 		}
 	}
-	if !validRawSalt(f[1]) {
+	if f[1] != "" && !validRawSalt(f[1]) { // empty is accepted, see above
 		return nil, errWerkzeugSalt
 	}
 	hashLen, ok := werkzeugHashLen(f[2])

@@ -1,0 +1,159 @@
+// Package pwdigest verifies password digests exported from other systems
+// (Django, Flask/Werkzeug, WordPress and phpBB, Firebase Auth, Keycloak,
+// home-grown PHP and Node apps), byte-exactly as the software that made them
+// would, so that users move to a new sign-in backend without a password
+// reset:
+//
+//	ok, err := pwdigest.Verify("pbkdf2_sha256_django", digest, password)
+//
+// Verify returns (true, nil) on a match and (false, nil) for a well-formed
+// digest that does not match. Anything else is an error wrapping
+// ErrUnknownHasher, ErrMalformedDigest or ErrParamsOutOfRange. Digests are
+// attacker-controlled data: each is parsed strictly and its work factors are
+// checked against Limits before any hashing, memory-hard verifies share a
+// MemoryBudget, and no input panics.
+//
+// Weak digests (plain md5 and sha256, see Insecure) should be replaced at the
+// next sign-in: VerifyAndUpgrade returns a bcrypt digest to store instead.
+// NeedsRehash reports digests weaker than a Policy, Hash makes new digests,
+// Identify names the hashers whose format a digest has, and Check validates a
+// digest without a password.
+//
+// Each format below is registered under the hasher name in its heading. The
+// examples are real producers' digests (pyca bcrypt 3.2.2, Django 3.2.25,
+// PHP 8.2, argon2-cffi, Werkzeug 2.2.2, passlib's and Drepper's published
+// examples, hashcat's example hashes).
+//
+// # bcrypt
+//
+// The Modular Crypt Format of OpenBSD's bcrypt, as pyca bcrypt, PHP
+// password_hash and passlib write it: "$2b$", "$2a$" or "$2y$" (all the same
+// function), a two-digit cost 04..31, "$", then 22 characters of salt and 31
+// of hash in bcrypt's base64 ("./A-Za-z0-9"):
+//
+//	$2b$10$abcdefghijklmnopqrstuuGGgFFcYeueaAql8Z7U7CnCTRw4DR77W
+//
+// Only the first 72 bytes of a password count, as in every implementation.
+// The legacy "$2$" (no NUL after the password, passlib and old OpenBSD) and
+// "$2x$" (crypt_blowfish's emulation of its 8-bit sign-extension bug) are
+// computed as their producers did. For a few non-UTF-8 passwords PHP's "$2a$"
+// differs from OpenBSD's (a collision countermeasure); digests of both verify.
+//
+// # bcrypt_sha256_django
+//
+// Django's BCryptSHA256PasswordHasher: "bcrypt_sha256$" and a bcrypt digest of
+// the lowercase hex SHA-256 of the password.
+//
+//	bcrypt_sha256$$2b$10$JSbHVcey4sVaQD.5RF/peOdHztTKDk2ZLULuUw3QsbdAHdsLI4nta
+//
+// # md5, sha256
+//
+// Unsalted hex digests of the password (PHP md5(), hash('sha256')), 32 or 64
+// hex characters of either case. Insecure: upgrade them on sign-in.
+//
+//	9cc2ae8a1ba7a93da39b46fc1019c481
+//
+// # pbkdf2_sha256
+//
+// Keycloak's pbkdf2-sha256 credential as exported: iterations, the salt and
+// the hash in padded standard base64; the salt is used decoded and the key is
+// as long as the decoded hash (64 bytes in Keycloak).
+//
+//	pbkdf2_sha256$27500$<base64 salt>$<base64 64-byte hash>
+//
+// # pbkdf2_sha256_django
+//
+// Django's PBKDF2PasswordHasher: the salt used as its UTF-8 characters and the
+// 32-byte hash in base64.
+//
+//	pbkdf2_sha256$260000$seasalt2026abcdefghijk$WNdZ9DQ5nAW5uHIyUG3fx7OwVcYxfn6c2olSQ3CSJsU=
+//
+// # pbkdf2_sha512
+//
+// PBKDF2-HMAC-SHA512 with a raw salt and a hex hash; the key is as long as the
+// hex says; iterations below 420000.
+//
+//	pbkdf2_sha512$210000$<salt>$<hex hash>
+//
+// # pbkdf2_sha1
+//
+// PBKDF2-HMAC-SHA1 with a raw salt and a 40-hex-character hash; Django's
+// PBKDF2SHA1PasswordHasher writes the same with a base64 hash, accepted too.
+//
+//	pbkdf2_sha1$260000$<salt>$<40 hex or base64 hash>
+//
+// # phpass
+//
+// The portable hashes of phpass: WordPress before 6.8 ("$P$") and phpBB3
+// ("$H$"): a character giving log2 of the rounds, 8 of salt and 22 of
+// iterated MD5, in the alphabet "./0-9A-Za-z".
+//
+//	$P$B<8 salt><22 checksum>
+//
+// # scrypt_firebase
+//
+// Firebase Auth's modified scrypt as exported with the project's hash
+// parameters: "<hash>$<salt>$<signer key>$<salt separator>$<rounds>$<mem
+// cost>", the first four in base64. The key is scrypt(password, salt ||
+// separator, N = 2^mem cost, r = rounds, p = 1, 32 bytes); the hash is the
+// signer key encrypted with AES-256-CTR under that key and a zero IV.
+//
+// # scrypt_werkzeug
+//
+// Werkzeug's generate_password_hash with scrypt (its default since 3.0): the
+// salt used as UTF-8, a 64-byte key in lowercase hex.
+//
+//	scrypt:32768:8:1$<salt>$<128 hex characters>
+//
+// # argon2d, argon2i, argon2id, argon2_django
+//
+// The PHC string format of libargon2, argon2-cffi and PHP: memory in KiB,
+// passes and lanes, salt and hash in unpadded base64, key as long as the
+// hash. Version 19 is current; version 16 digests are verified too, and a
+// digest without "v=" is version 16, as libargon2 reads it.
+//
+//	$argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>
+//	$argon2d$v=19$m=256,t=2,p=1$l60wme3Y+inCEE+cadjPcA$tz3cfGwJx3wSq2GQZGOxUoYkCqMBWAeLt0fsSB9t4FA
+//
+// argon2_django is Django's Argon2PasswordHasher: "argon2" and such a string.
+//
+//	argon2$argon2id$v=19$m=64,t=1,p=1$cGE5RWwzY3pXanRlOUlvM01XSUxVRQ$EQwOTL/KVZhq82x6zUNdlA
+//
+// # wordpress
+//
+// WordPress 6.8 and later: "$wp" and a bcrypt digest of the base64
+// HMAC-SHA384 of the password with the key "wp-sha384" (wp_hash_password).
+//
+//	$wp$2y$04$0dhUnDf3qQ3yu3mrQYoRg..S1EQ2sexLxXmfwyzDx7RjZjmoJ4tu.
+//
+// # werkzeug_pbkdf2
+//
+// Werkzeug's generate_password_hash with PBKDF2 (its default before 3.0):
+// sha256, sha512 or sha1, the salt as UTF-8, a hash-sized key in lowercase hex.
+//
+//	pbkdf2:sha256:1000$oe6oSwmlHYdNflQM$23f7f09746fb96b501b0194669210c9179de9d971b8904eee3f160317eecff3f
+//
+// # sha1_django, md5_django
+//
+// Django's old SHA1PasswordHasher and MD5PasswordHasher: hex of
+// sha1(salt+password) or md5(salt+password). Insecure.
+//
+//	md5$1mWWkjLWQvtD$2acabb3c76079b2a00fe66374bb85f4c
+//
+// # pbkdf2_sha256_passlib, pbkdf2_sha512_passlib
+//
+// passlib's pbkdf2_sha256 and pbkdf2_sha512: salt and hash in passlib's
+// adapted base64 ("./" alphabet, no padding).
+//
+//	$pbkdf2-sha256$6400$0ZrzXitFSGltTQnBWOsdAw$Y11AchqV4b0sUisdZd0Xr97KWoymNE0LNNrnEgY4H9M
+//
+// # sha512_crypt, sha256_crypt, md5_crypt
+//
+// crypt(3) of glibc and libxcrypt (Linux /etc/shadow, PHP crypt): "$6$" and
+// "$5$" after Ulrich Drepper's specification, with an optional "rounds=N$"
+// (default 5000), and the FreeBSD "$1$" md5crypt (insecure).
+//
+//	$6$saltstring$svn8UoSVapNtMuq1ukKS4tPQd8iKwSMHWjl/O817G3uBnIFNjnQJuesI68u4OTLiBFdcbYEdFCoEOfaS35inz1
+//	$5$rounds=10000$saltstringsaltst$3xv.VbSHBb41AL9AvLeujZkZRBAwqFMz2.opqey6IcA
+//	$1$28772684$iEwNOgGugqO9.bIz5sk8k/
+package pwdigest

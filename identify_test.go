@@ -1,0 +1,91 @@
+package pwdigest
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// identifyCollisions lists the hashers whose formats overlap: a digest of
+// one may parse as the others. Identify returns them all, ordered by rank.
+var identifyCollisions = [][]string{
+	// Keycloak's and Django's "pbkdf2_sha256$<iter>$<salt>$<hash>";
+	// rankKeycloak looks at the salt's alphabet and the hash's length.
+	{"pbkdf2_sha256", "pbkdf2_sha256_django"},
+}
+
+// collisionGroup returns the hashers a digest of hasher may also parse as,
+// hasher included.
+func collisionGroup(hasher string) []string {
+	for _, g := range identifyCollisions {
+		if slices.Contains(g, hasher) {
+			return g
+		}
+	}
+	return []string{hasher}
+}
+
+// TestIdentifyVectors: for every producer vector, Identify puts the
+// vector's hasher first, and names no hasher outside its collision group.
+// Where formats collide the hasher need only be among the candidates.
+func TestIdentifyVectors(t *testing.T) {
+	for file, vs := range loadVectors(t) {
+		t.Run(file, func(t *testing.T) {
+			for i, v := range vs {
+				if _, err := Lookup(v.Hasher); err != nil {
+					continue // TestVectorsCoverEveryHasher's concern
+				}
+				got := Identify(v.Digest)
+				group := collisionGroup(v.Hasher)
+				assert.Subset(t, group, got, "vector %d: %s", i, v.Digest)
+				if len(group) == 1 {
+					assert.Equal(t, []string{v.Hasher}, got, "vector %d: %s", i, v.Digest)
+				} else {
+					assert.Contains(t, got, v.Hasher, "vector %d: %s", i, v.Digest)
+				}
+			}
+		})
+	}
+}
+
+// TestIdentifyKnownAnswers covers the known-answer tables of the formats
+// added with Identify's test, which hold digests the vector files may lack
+// (Drepper's, explicit rounds=5000, empty salts).
+func TestIdentifyKnownAnswers(t *testing.T) {
+	for _, kats := range [][]kat{cryptKATs, wordpressKATs, werkzeugPBKDF2KATs, djangoLegacyKATs, passlibKATs} {
+		for _, k := range kats {
+			assert.Equal(t, []string{k.hasher}, Identify(k.digest), k.digest)
+		}
+	}
+}
+
+func TestIdentifyOrder(t *testing.T) {
+	// From the vector files: Keycloak's layout by Python's hashlib (padded
+	// base64 salt), and Django 3.2.25's PBKDF2PasswordHasher (alphanumeric salt).
+	keycloak := "pbkdf2_sha256$27500$oTggzybru33YBAX5U9pqoA==$O4+mH5USOJdcnB/rL9nDskPndauTP4gfJO7ZDNyKLXQ="
+	django := "pbkdf2_sha256$1000$vNInx06q1SeB$8L/Gd5+zmv2P+PeKN92YDP4Y75Btz1AdqURLB7NS7c0="
+	assert.Equal(t, []string{"pbkdf2_sha256", "pbkdf2_sha256_django"}, Identify(keycloak))
+	assert.Equal(t, []string{"pbkdf2_sha256_django", "pbkdf2_sha256"}, Identify(django))
+
+	for _, s := range []string{"", "$", "$$", "hello", "$1$", "$5$", "$wp$", "pbkdf2:", "md5$", "$pbkdf2-sha256$"} {
+		assert.Empty(t, Identify(s), "%q", s)
+	}
+}
+
+// FuzzIdentify: no digest makes a parser panic, and Identify names only
+// hashers whose Check accepts the digest (or refuses it only for its costs).
+func FuzzIdentify(f *testing.F) {
+	for _, kats := range [][]kat{cryptKATs, wordpressKATs, werkzeugPBKDF2KATs, djangoLegacyKATs, passlibKATs} {
+		for _, k := range kats {
+			f.Add(k.digest)
+		}
+	}
+	f.Fuzz(func(t *testing.T, digest string) {
+		for _, name := range Identify(digest) {
+			if err := Check(name, digest); err != nil {
+				assert.ErrorIs(t, err, ErrParamsOutOfRange, "%s: %q", name, digest)
+			}
+		}
+	})
+}

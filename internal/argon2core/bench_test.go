@@ -1,0 +1,53 @@
+package argon2core
+
+import (
+	"fmt"
+	"testing"
+
+	"golang.org/x/crypto/argon2"
+)
+
+// BenchmarkArgon2id runs ours and golang.org/x/crypto/argon2 side by side on
+// the OWASP minimum (19 MiB, t=2, p=1) and two heavier settings.
+func BenchmarkArgon2id(b *testing.B) {
+	password, salt := []byte("correct horse battery staple"), []byte("0123456789abcdef")
+	for _, c := range []struct{ memory, time, threads uint32 }{
+		{19 << 10, 2, 1},
+		{64 << 10, 3, 4},
+		{256 << 10, 4, 1},
+	} {
+		name := fmt.Sprintf("m=%dMiB,t=%d,p=%d", c.memory>>10, c.time, c.threads)
+		p := Params{Type: Argon2id, Version: Version13, Memory: c.memory, Time: c.time, Threads: c.threads, KeyLen: 32}
+		b.Run(name+"/ours", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Key(password, salt, nil, nil, p); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(name+"/xcrypto", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				argon2.IDKey(password, salt, c.time, c.memory, uint8(c.threads), 32)
+			}
+		})
+	}
+}
+
+func BenchmarkCompress(b *testing.B) {
+	var out, x, y block
+	for i := range x {
+		x[i], y[i] = uint64(i)*0x9e3779b97f4a7c15, uint64(i)
+	}
+	for _, path := range paths() {
+		b.Run(path, func(b *testing.B) {
+			withPath(b, path)
+			in := instance{generic: forceGeneric}
+			b.SetBytes(blockSize)
+			for b.Loop() {
+				in.compress(&out, &x, &y, true, &noPrefetch)
+			}
+		})
+	}
+}
