@@ -108,18 +108,27 @@ func decodeB64(enc *base64.Encoding, s string) ([]byte, bool) {
 	return b, true
 }
 
+// Base64 alphabets, by their two last characters.
+const (
+	alphaStd  = iota // "+/"
+	alphaURL         // "-_"
+	alphaAB64        // "./", passlib's adapted base64
+)
+
 // b64Len checks s as strict, non-empty base64 of enc without allocating and
-// returns its decoded length. For encodings other than the four above it
-// falls back to decoding.
+// returns its decoded length. For encodings other than the four above and
+// passlib's ab64 it falls back to decoding.
 func b64Len(enc *base64.Encoding, s string) (int, bool) {
-	var url, padded bool
+	alpha, padded := alphaStd, false
 	switch enc {
 	case stdB64:
 		padded = true
 	case urlB64:
-		url, padded = true, true
+		alpha, padded = alphaURL, true
 	case rawURLB64:
-		url = true
+		alpha = alphaURL
+	case ab64:
+		alpha = alphaAB64
 	case rawStdB64:
 	default:
 		if s == "" || strings.ContainsAny(s, "\r\n") {
@@ -142,7 +151,7 @@ func b64Len(enc *base64.Encoding, s string) (int, bool) {
 	}
 	var last int
 	for i := 0; i < len(s); i++ {
-		if last = b64Value(s[i], url); last < 0 {
+		if last = b64Value(s[i], alpha); last < 0 {
 			return 0, false
 		}
 	}
@@ -160,9 +169,8 @@ func b64Len(enc *base64.Encoding, s string) (int, bool) {
 	return len(s)/4*3 + max(len(s)%4-1, 0), true
 }
 
-// b64Value is the 6-bit value of c in the standard or URL-safe alphabet, -1
-// for any other byte.
-func b64Value(c byte, url bool) int {
+// b64Value is the 6-bit value of c in the alphabet, -1 for any other byte.
+func b64Value(c byte, alpha int) int {
 	switch {
 	case c >= 'A' && c <= 'Z':
 		return int(c - 'A')
@@ -170,9 +178,9 @@ func b64Value(c byte, url bool) int {
 		return int(c-'a') + 26
 	case c >= '0' && c <= '9':
 		return int(c-'0') + 52
-	case c == '+' && !url, c == '-' && url:
+	case c == "+-."[alpha]:
 		return 62
-	case c == '/' && !url, c == '_' && url:
+	case c == "/_/"[alpha]:
 		return 63
 	}
 	return -1

@@ -40,6 +40,17 @@ func (h prfHash) new() func() hash.Hash {
 	return sha512.New
 }
 
+// size is the hash's output length.
+func (h prfHash) size() int {
+	switch h {
+	case prfSHA1:
+		return sha1.Size
+	case prfSHA256:
+		return sha256.Size
+	}
+	return sha512.Size
+}
+
 func (h prfHash) maxIterations(l *Limits) int {
 	switch h {
 	case prfSHA1:
