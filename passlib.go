@@ -59,7 +59,7 @@ func passlibPBKDF2Scheme(name, prefix string, prf prfHash, size int) *scheme {
 			if rounds < 1 || rounds > math.MaxUint32 {
 				return nil, outOfRange(name+" rounds", rounds, "1..4294967295")
 			}
-			if max := prf.maxIterations(l); rounds > uint64(max) {
+			if max := maxIterations(prf, l); rounds > uint64(max) {
 				return nil, overLimit(name+" rounds", rounds, max)
 			}
 			salt, _ := decodeAB64(f[1], true)
@@ -67,7 +67,7 @@ func passlibPBKDF2Scheme(name, prefix string, prf prfHash, size int) *scheme {
 			return &pbkdf2Digest{prf: prf, iter: int(rounds), salt: salt, hash: sum}, nil
 		},
 		hash: func(password string, p *Policy) (string, error) {
-			iter := prf.policyIterations(p)
+			iter := policyIterations(prf, p)
 			salt := randomBytes(16) // passlib's default_salt_size
 			key, err := pbkdf2Key(prf, password, salt, iter, size)
 			return prefix + strconv.Itoa(iter) + "$" + ab64.EncodeToString(salt) + "$" + ab64.EncodeToString(key), err

@@ -1,16 +1,16 @@
 package pwdigest
 
 import (
-	"crypto/pbkdf2"
 	"crypto/sha1"
 	"crypto/sha256"
 	"crypto/sha512"
 	"crypto/subtle"
 	"encoding/base64"
 	"encoding/hex"
-	"hash"
 	"strconv"
 	"strings"
+
+	"github.com/pwdigest/pwdigest/internal/pbkdf2core"
 )
 
 // The PBKDF2 family: "<prefix>$<iterations>$<salt>$<hash>". The schemes
@@ -21,37 +21,16 @@ import (
 //	pbkdf2_sha512         raw salt, hex hash, key = hex length / 2, iterations < 420000
 //	pbkdf2_sha1           raw salt, 40 hex characters, or Django's base64 20-byte hash
 
-// prfHash names a PBKDF2 pseudo-random function.
-type prfHash int
+// prfHash names a PBKDF2 pseudo-random function: HMAC with that hash.
+type prfHash = pbkdf2core.Hash
 
 const (
-	prfSHA1 prfHash = iota
-	prfSHA256
-	prfSHA512
+	prfSHA1   = pbkdf2core.SHA1
+	prfSHA256 = pbkdf2core.SHA256
+	prfSHA512 = pbkdf2core.SHA512
 )
 
-func (h prfHash) new() func() hash.Hash {
-	switch h {
-	case prfSHA1:
-		return sha1.New
-	case prfSHA256:
-		return sha256.New
-	}
-	return sha512.New
-}
-
-// size is the hash's output length.
-func (h prfHash) size() int {
-	switch h {
-	case prfSHA1:
-		return sha1.Size
-	case prfSHA256:
-		return sha256.Size
-	}
-	return sha512.Size
-}
-
-func (h prfHash) maxIterations(l *Limits) int {
+func maxIterations(h prfHash, l *Limits) int {
 	switch h {
 	case prfSHA1:
 		return l.PBKDF2SHA1Iterations
@@ -61,7 +40,7 @@ func (h prfHash) maxIterations(l *Limits) int {
 	return l.PBKDF2SHA512Iterations
 }
 
-func (h prfHash) policyIterations(p *Policy) int {
+func policyIterations(h prfHash, p *Policy) int {
 	switch h {
 	case prfSHA1:
 		return p.PBKDF2SHA1Iterations
@@ -71,9 +50,10 @@ func (h prfHash) policyIterations(p *Policy) int {
 	return p.PBKDF2SHA512Iterations
 }
 
-// pbkdf2Key derives the key; parse has already bounded iter and keyLen.
+// pbkdf2Key derives the key with internal/pbkdf2core (SHA extensions on
+// amd64, parallel output blocks); parse has already bounded iter and keyLen.
 func pbkdf2Key(h prfHash, password string, salt []byte, iter, keyLen int) ([]byte, error) {
-	return pbkdf2.Key(h.new(), password, salt, iter, keyLen)
+	return pbkdf2core.Key(h, []byte(password), salt, iter, keyLen)
 }
 
 // pbkdf2Digest is a parsed PBKDF2 digest of any of the formats.
@@ -85,7 +65,7 @@ type pbkdf2Digest struct {
 }
 
 func (d *pbkdf2Digest) memory() int64         { return 0 }
-func (d *pbkdf2Digest) weaker(p *Policy) bool { return d.iter < d.prf.policyIterations(p) }
+func (d *pbkdf2Digest) weaker(p *Policy) bool { return d.iter < policyIterations(d.prf, p) }
 func (d *pbkdf2Digest) verify(password string) (bool, error) {
 	key, err := pbkdf2Key(d.prf, password, d.salt, d.iter, len(d.hash))
 	if err != nil {
@@ -149,7 +129,7 @@ func (f *pbkdf2Format) parse(digest string, l *Limits) (parsed, error) {
 	if f.maxIter > 0 && iter >= f.maxIter {
 		return nil, outOfRange(f.name+" iterations", iter, "1.."+strconv.Itoa(f.maxIter-1))
 	}
-	if max := f.prf.maxIterations(l); iter > max {
+	if max := maxIterations(f.prf, l); iter > max {
 		return nil, overLimit(f.name+" iterations", iter, max)
 	}
 	if keyLen > l.PBKDF2KeyLen {

@@ -61,14 +61,14 @@ func parseWerkzeugPBKDF2(digest string, l *Limits) (parsed, error) {
 	if f[1] == "" {
 		return nil, errWerkzeugPBKDF2Salt
 	}
-	key, ok := lowerHexKey(f[2], prf.size())
+	key, ok := lowerHexKey(f[2], prf.Size())
 	if !ok {
 		return nil, errWerkzeugPBKDF2Hex
 	}
 	if iter < 1 {
 		return nil, outOfRange("werkzeug_pbkdf2 iterations", iter, "1 and more")
 	}
-	if max := prf.maxIterations(l); iter > max {
+	if max := maxIterations(prf, l); iter > max {
 		return nil, overLimit("werkzeug_pbkdf2 iterations", iter, max)
 	}
 	return &pbkdf2Digest{prf: prf, iter: iter, salt: []byte(f[1]), hash: key}, nil

@@ -3,7 +3,8 @@
 //
 // On amd64 with AVX2 the compression function runs in assembly; elsewhere a
 // portable Go version is used. Block memory is kept in a bounded pool between
-// calls (see SetPoolLimit).
+// calls (see SetPoolLimit). On Linux it is mapped outside the Go heap, so
+// GOMEMLIMIT and the garbage collector do not count it.
 package argon2core
 
 import (
@@ -108,6 +109,8 @@ func memoryBlocks(p Params) uint64 {
 
 // Key derives a p.KeyLen-byte tag from password and salt. secret (K) and data
 // (X) are optional. Like libargon2 it requires a salt of at least 8 bytes.
+// It allocates MemoryBytes(p) (or takes it from the pool), so callers that
+// take parameters from untrusted input must bound p.Memory first.
 func Key(password, salt, secret, data []byte, p Params) ([]byte, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
@@ -125,7 +128,10 @@ func Key(password, salt, secret, data []byte, p Params) ([]byte, error) {
 
 	lanes := p.Threads
 	laneLen := uint32(memoryBlocks(p) / uint64(lanes))
-	mem := getBlocks(int(memoryBlocks(p)))
+	mem, err := getBlocks(int(memoryBlocks(p)))
+	if err != nil {
+		return nil, err
+	}
 	defer putBlocks(mem)
 
 	in := instance{

@@ -226,7 +226,8 @@ func TestPoolReuseDirtyMemory(t *testing.T) {
 		t.Run(path, func(t *testing.T) {
 			withPath(t, path)
 			p := Params{Type: Argon2d, Version: Version13, Memory: 32, Time: 3, Threads: 4, KeyLen: 32}
-			dirty := make([]block, 32)
+			dirty, err := getBlocks(32)
+			require.NoError(t, err)
 			for i := range dirty {
 				for j := range dirty[i] {
 					dirty[i][j] = ^uint64(0) - uint64(i*j)
@@ -244,25 +245,37 @@ func TestPoolReuseDirtyMemory(t *testing.T) {
 func TestPoolLimit(t *testing.T) {
 	old := SetPoolLimit(10 << 10)
 	t.Cleanup(func() { SetPoolLimit(old) })
-	putBlocks(make([]block, 8))
-	putBlocks(make([]block, 8)) // evicts the first
+	alloc := func(n int) []block {
+		b, err := getBlocks(n)
+		require.NoError(t, err)
+		return b
+	}
+	a, b := alloc(8), alloc(8)
+	putBlocks(a)
+	putBlocks(b) // evicts a
 	pool.mu.Lock()
 	assert.LessOrEqual(t, pool.held, int64(10<<10))
 	assert.Len(t, pool.free, 1)
 	pool.mu.Unlock()
-	putBlocks(make([]block, 11)) // over the limit on its own
+	putBlocks(alloc(11)) // over the limit on its own
 	pool.mu.Lock()
 	assert.Len(t, pool.free, 1)
 	pool.mu.Unlock()
 
-	assert.Len(t, getBlocks(4), 4) // 8 is at most twice 4: reused
+	c := alloc(4) // 8 is at most twice 4: reused
+	assert.Len(t, c, 4)
+	assert.Equal(t, 8, cap(c))
 	pool.mu.Lock()
 	assert.Empty(t, pool.free)
 	assert.Zero(t, pool.held)
 	pool.mu.Unlock()
+	putBlocks(c)
 
 	SetPoolLimit(0)
-	putBlocks(make([]block, 8))
+	pool.mu.Lock()
+	assert.Empty(t, pool.free)
+	pool.mu.Unlock()
+	putBlocks(alloc(8))
 	pool.mu.Lock()
 	assert.Empty(t, pool.free)
 	pool.mu.Unlock()

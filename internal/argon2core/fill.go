@@ -23,8 +23,6 @@ type instance struct {
 	generic   bool
 }
 
-var noPrefetch nextRef
-
 // zeroBlock is the all-zero first input of the address generator.
 var zeroBlock block
 
@@ -112,6 +110,9 @@ type nextRef struct {
 // testHookPrefetch, if set, is shown each address the assembly prefetched
 // for a data-dependent reference, and the block that was then used.
 var testHookPrefetch func(got uintptr, used *block)
+
+// noPrefetch is the nextRef for calls with nothing to prefetch.
+var noPrefetch nextRef
 
 const (
 	prefetchNone    = 0

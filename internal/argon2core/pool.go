@@ -2,14 +2,14 @@ package argon2core
 
 import "sync"
 
-// DefaultPoolLimit is how many bytes of block memory are kept for reuse
+// defaultPoolLimit is how many bytes of block memory are kept for reuse
 // between Key calls unless SetPoolLimit says otherwise.
-const DefaultPoolLimit = 256 << 20
+const defaultPoolLimit = 256 << 20
 
 // pool keeps freed block memory so that a burst of Key calls does not fault
 // in fresh pages for every one. Blocks are not cleared: Key writes every
 // block before it reads it.
-var pool = blockPool{limit: DefaultPoolLimit}
+var pool = blockPool{limit: defaultPoolLimit}
 
 type blockPool struct {
 	mu    sync.Mutex
@@ -19,7 +19,9 @@ type blockPool struct {
 }
 
 // SetPoolLimit sets how many bytes of block memory may be kept between Key
-// calls and returns the previous limit. Zero or less disables the pool.
+// calls (256 MiB unless set) and returns the previous limit. Zero or less
+// disables the pool. Pooled memory still holds the blocks of earlier
+// computations; it is not cleared.
 func SetPoolLimit(bytes int64) int64 {
 	pool.mu.Lock()
 	defer pool.mu.Unlock()
@@ -29,8 +31,9 @@ func SetPoolLimit(bytes int64) int64 {
 	return old
 }
 
-// getBlocks returns n blocks of unspecified contents.
-func getBlocks(n int) []block {
+// getBlocks returns n blocks of unspecified contents, to be handed back
+// with putBlocks.
+func getBlocks(n int) ([]block, error) {
 	pool.mu.Lock()
 	best := -1
 	for i, b := range pool.free {
@@ -45,10 +48,10 @@ func getBlocks(n int) []block {
 		pool.free = append(pool.free[:best], pool.free[best+1:]...)
 		pool.held -= int64(cap(b)) * blockSize
 		pool.mu.Unlock()
-		return b[:n]
+		return b[:n], nil
 	}
 	pool.mu.Unlock()
-	return make([]block, n)
+	return allocBlocks(n)
 }
 
 // putBlocks hands b back for reuse, dropping the oldest buffers if the pool
@@ -59,6 +62,7 @@ func putBlocks(b []block) {
 	pool.mu.Lock()
 	defer pool.mu.Unlock()
 	if size > pool.limit {
+		freeBlocks(b)
 		return
 	}
 	pool.free = append(pool.free, b)
@@ -70,6 +74,7 @@ func (p *blockPool) trim() {
 	n := 0
 	for p.held > p.limit {
 		p.held -= int64(cap(p.free[n])) * blockSize
+		freeBlocks(p.free[n])
 		p.free[n] = nil
 		n++
 	}
