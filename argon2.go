@@ -120,7 +120,8 @@ func (f *argon2Format) parse(digest string, l *Limits) (parsed, error) {
 	if !ok {
 		return nil, f.errShape
 	}
-	d := &argon2Digest{typ: f.typ, version: 0x10}
+	// Everything is checked on the stack; the digest is allocated last.
+	d := argon2Digest{typ: f.typ, version: 0x10}
 	if v, ok := strings.CutPrefix(rest, "v="); ok {
 		i := strings.IndexByte(v, '$')
 		if i < 0 {
@@ -151,17 +152,22 @@ func (f *argon2Format) parse(digest string, l *Limits) (parsed, error) {
 		}
 		*[3]*uint32{&d.m, &d.t, &d.p}[i] = uint32(n)
 	}
-	if d.salt, ok = decodeB64(rawStdB64, fields[1]); !ok {
+	saltLen, ok1 := b64Len(rawStdB64, fields[1])
+	hashLen, ok2 := b64Len(rawStdB64, fields[2])
+	if !ok1 || !ok2 {
 		return nil, f.errB64
 	}
-	if d.hash, ok = decodeB64(rawStdB64, fields[2]); !ok {
-		return nil, f.errB64
+	if err := d.check(f.name, saltLen, hashLen, l); err != nil {
+		return nil, err
 	}
-	return d, d.check(f.name, l)
+	out := d
+	out.salt, _ = decodeB64(rawStdB64, fields[1])
+	out.hash, _ = decodeB64(rawStdB64, fields[2])
+	return &out, nil
 }
 
 // check applies libargon2's own bounds, then l.
-func (d *argon2Digest) check(name string, l *Limits) error {
+func (d *argon2Digest) check(name string, saltLen, hashLen int, l *Limits) error {
 	switch {
 	case d.version != 0x10 && d.version != 0x13:
 		return outOfRange(name+" version", d.version, "16 and 19")
@@ -171,18 +177,18 @@ func (d *argon2Digest) check(name string, l *Limits) error {
 		return outOfRange(name+" t", d.t, "1 and more")
 	case uint64(d.m) < 8*uint64(d.p):
 		return outOfRange(name+" m", d.m, "8·p KiB and more")
-	case len(d.salt) < 8:
-		return outOfRange(name+" salt length", len(d.salt), "8 bytes and more")
-	case len(d.hash) < 4:
-		return outOfRange(name+" hash length", len(d.hash), "4 bytes and more")
+	case saltLen < 8:
+		return outOfRange(name+" salt length", saltLen, "8 bytes and more")
+	case hashLen < 4:
+		return outOfRange(name+" hash length", hashLen, "4 bytes and more")
 	case d.m > l.Argon2Memory:
 		return overLimit(name+" m (KiB)", d.m, l.Argon2Memory)
 	case d.t > l.Argon2Time:
 		return overLimit(name+" t", d.t, l.Argon2Time)
 	case d.p > l.Argon2Threads:
 		return overLimit(name+" p", d.p, l.Argon2Threads)
-	case len(d.hash) > l.PBKDF2KeyLen:
-		return overLimit(name+" hash length", len(d.hash), l.PBKDF2KeyLen)
+	case hashLen > l.PBKDF2KeyLen:
+		return overLimit(name+" hash length", hashLen, l.PBKDF2KeyLen)
 	}
 	return nil
 }

@@ -44,7 +44,7 @@ func parseBcrypt(digest string, l *Limits) (parsed, error) {
 	if len(digest) < 4 || digest[0] != '$' || digest[1] != '2' {
 		return nil, errBcryptShape
 	}
-	var d bcryptDigest
+	var minor byte
 	rest := digest[2:]
 	switch rest[0] {
 	case '$':
@@ -53,7 +53,7 @@ func parseBcrypt(digest string, l *Limits) (parsed, error) {
 		if rest[1] != '$' {
 			return nil, errBcryptMinor
 		}
-		d.minor, rest = rest[0], rest[2:]
+		minor, rest = rest[0], rest[2:]
 	default:
 		return nil, errBcryptMinor
 	}
@@ -63,21 +63,22 @@ func parseBcrypt(digest string, l *Limits) (parsed, error) {
 	if rest[0] < '0' || rest[0] > '9' || rest[1] < '0' || rest[1] > '9' {
 		return nil, errBcryptCost
 	}
-	d.cost = int(rest[0]-'0')*10 + int(rest[1]-'0')
-	d.salt, d.hash = rest[3:25], rest[25:]
-	if err := checkBcryptB64(d.salt, 4); err != nil {
+	cost := int(rest[0]-'0')*10 + int(rest[1]-'0')
+	salt, hash := rest[3:25], rest[25:]
+	if err := checkBcryptB64(salt, 4); err != nil {
 		return nil, err
 	}
-	if err := checkBcryptB64(d.hash, 2); err != nil {
+	if err := checkBcryptB64(hash, 2); err != nil {
 		return nil, err
 	}
-	if d.cost < 4 || d.cost > 31 {
-		return nil, outOfRange("bcrypt cost", d.cost, "04..31")
+	if cost < 4 || cost > 31 {
+		return nil, outOfRange("bcrypt cost", cost, "04..31")
 	}
-	if d.cost > l.BcryptCost {
-		return nil, overLimit("bcrypt cost", d.cost, l.BcryptCost)
+	if cost > l.BcryptCost {
+		return nil, overLimit("bcrypt cost", cost, l.BcryptCost)
 	}
-	return &d, nil
+	// Allocated only once every check has passed.
+	return &bcryptDigest{minor: minor, cost: cost, salt: salt, hash: hash}, nil
 }
 
 const bcryptAlphabet = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"

@@ -181,7 +181,8 @@ func (c *shaCrypt) parse(digest string, l *Limits) (parsed, error) {
 	if !ok {
 		return nil, c.errShape
 	}
-	d := &shaCryptDigest{c: c, rounds: shaCryptDefaultRound}
+	// Checked on the stack; the digest is allocated once it is valid.
+	d := shaCryptDigest{c: c, rounds: shaCryptDefaultRound}
 	if r, ok := strings.CutPrefix(rest, "rounds="); ok {
 		i := strings.IndexByte(r, '$')
 		if i < 0 {
@@ -210,7 +211,8 @@ func (c *shaCrypt) parse(digest string, l *Limits) (parsed, error) {
 		return nil, overLimit(c.name+" rounds", d.rounds, l.CryptRounds)
 	}
 	d.salt, d.sum = f[0], f[1]
-	return d, nil
+	out := d
+	return &out, nil
 }
 
 func (d *shaCryptDigest) memory() int64         { return 0 }

@@ -50,13 +50,13 @@ type firebaseDigest struct {
 	hash, salt, signerKey, separator []byte
 }
 
-// firebaseB64 decodes standard base64, or URL-safe where the field uses its
-// alphabet; both padded, as exports write them.
-func firebaseB64(s string) ([]byte, bool) {
+// firebaseB64 picks the field's encoding: standard base64, or URL-safe
+// where the field uses its alphabet; both padded, as exports write them.
+func firebaseB64(s string) *base64.Encoding {
 	if strings.ContainsAny(s, "-_") {
-		return decodeB64(urlB64, s)
+		return urlB64
 	}
-	return decodeB64(stdB64, s)
+	return stdB64
 }
 
 func parseFirebase(digest string, l *Limits) (parsed, error) {
@@ -69,15 +69,16 @@ func parseFirebase(digest string, l *Limits) (parsed, error) {
 	if !ok1 || !ok2 {
 		return nil, errFirebaseNumber
 	}
-	var b [4][]byte
-	for i := range b {
+	// Every field is checked before anything is decoded.
+	var n [4]int
+	for i := range n {
 		var ok bool
-		if b[i], ok = firebaseB64(f[i]); !ok {
+		if n[i], ok = b64Len(firebaseB64(f[i]), f[i]); !ok {
 			return nil, errFirebaseB64
 		}
 	}
-	d := &firebaseDigest{memCost: memCost, hash: b[0], salt: b[1], signerKey: b[2], separator: b[3]}
-	if len(d.hash) != len(d.signerKey) {
+	hashLen, signerKeyLen := n[0], n[2]
+	if hashLen != signerKeyLen {
 		return nil, errFirebaseLength
 	}
 	if memCost < 1 || memCost > 31 {
@@ -90,11 +91,14 @@ func parseFirebase(digest string, l *Limits) (parsed, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(d.signerKey) > l.PBKDF2KeyLen {
-		return nil, overLimit("scrypt_firebase signer key length", len(d.signerKey), l.PBKDF2KeyLen)
+	if signerKeyLen > l.PBKDF2KeyLen {
+		return nil, overLimit("scrypt_firebase signer key length", signerKeyLen, l.PBKDF2KeyLen)
 	}
-	d.scryptParams = sp
-	return d, nil
+	var b [4][]byte
+	for i := range b {
+		b[i], _ = decodeB64(firebaseB64(f[i]), f[i])
+	}
+	return &firebaseDigest{scryptParams: sp, memCost: memCost, hash: b[0], salt: b[1], signerKey: b[2], separator: b[3]}, nil
 }
 
 func (d *firebaseDigest) weaker(p *Policy) bool {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"strings"
+	"unicode/utf8"
 )
 
 // Strict field parsers shared by the schemes. Each accepts one canonical
@@ -38,17 +39,25 @@ func parseCount(s string) (int, bool) {
 	return int(n), ok
 }
 
-// isHex reports whether s is non-empty, even-length hex of either case.
+// isHex reports whether s is non-empty, even-length hex, all lowercase or
+// all uppercase: producers write one case, mixed case is corruption.
 func isHex(s string) bool {
 	if len(s) == 0 || len(s)%2 != 0 {
 		return false
 	}
+	var lower, upper bool
 	for i := 0; i < len(s); i++ {
-		if unhex(s[i]) < 0 {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'f':
+			lower = true
+		case c >= 'A' && c <= 'F':
+			upper = true
+		case c < '0' || c > '9':
 			return false
 		}
 	}
-	return true
+	return !(lower && upper)
 }
 
 func unhex(c byte) int {
@@ -82,12 +91,14 @@ var (
 	stdB64    = base64.StdEncoding.Strict()
 	rawStdB64 = base64.RawStdEncoding.Strict()
 	urlB64    = base64.URLEncoding.Strict()
+	rawURLB64 = base64.RawURLEncoding.Strict()
 )
 
 // decodeB64 decodes s strictly with enc (canonical trailing bits, no
-// newlines, correct padding). Empty input is refused.
+// newlines, correct padding). Empty input is refused. Invalid input is
+// refused before anything is allocated.
 func decodeB64(enc *base64.Encoding, s string) ([]byte, bool) {
-	if s == "" || strings.ContainsAny(s, "\r\n") {
+	if _, ok := b64Len(enc, s); !ok {
 		return nil, false
 	}
 	b, err := enc.DecodeString(s)
@@ -95,6 +106,100 @@ func decodeB64(enc *base64.Encoding, s string) ([]byte, bool) {
 		return nil, false
 	}
 	return b, true
+}
+
+// Base64 alphabets, by their two last characters.
+const (
+	alphaStd  = iota // "+/"
+	alphaURL         // "-_"
+	alphaAB64        // "./", passlib's adapted base64
+)
+
+// b64Len checks s as strict, non-empty base64 of enc without allocating and
+// returns its decoded length. For encodings other than the four above and
+// passlib's ab64 it falls back to decoding.
+func b64Len(enc *base64.Encoding, s string) (int, bool) {
+	alpha, padded := alphaStd, false
+	switch enc {
+	case stdB64:
+		padded = true
+	case urlB64:
+		alpha, padded = alphaURL, true
+	case rawURLB64:
+		alpha = alphaURL
+	case ab64:
+		alpha = alphaAB64
+	case rawStdB64:
+	default:
+		if s == "" || strings.ContainsAny(s, "\r\n") {
+			return 0, false
+		}
+		b, err := enc.DecodeString(s)
+		return len(b), err == nil
+	}
+	if padded {
+		if len(s)%4 != 0 {
+			return 0, false
+		}
+		// At most two "=", and only at the end.
+		for i := 0; i < 2 && len(s) > 0 && s[len(s)-1] == '='; i++ {
+			s = s[:len(s)-1]
+		}
+	}
+	if len(s) == 0 || len(s)%4 == 1 {
+		return 0, false
+	}
+	var last int
+	for i := 0; i < len(s); i++ {
+		if last = b64Value(s[i], alpha); last < 0 {
+			return 0, false
+		}
+	}
+	// The last character's unused low bits must be zero (Strict).
+	switch len(s) % 4 {
+	case 2:
+		if last&0xf != 0 {
+			return 0, false
+		}
+	case 3:
+		if last&0x3 != 0 {
+			return 0, false
+		}
+	}
+	return len(s)/4*3 + max(len(s)%4-1, 0), true
+}
+
+// b64Value is the 6-bit value of c in the alphabet, -1 for any other byte.
+func b64Value(c byte, alpha int) int {
+	switch {
+	case c >= 'A' && c <= 'Z':
+		return int(c - 'A')
+	case c >= 'a' && c <= 'z':
+		return int(c-'a') + 26
+	case c >= '0' && c <= '9':
+		return int(c-'0') + 52
+	case c == "+-."[alpha]:
+		return 62
+	case c == "/_/"[alpha]:
+		return 63
+	}
+	return -1
+}
+
+// validRawSalt reports whether s can be a salt that is used as its bytes
+// (Django, Werkzeug): non-empty UTF-8 without "$", whitespace or control
+// characters. Producers draw such salts from letters and digits; a space,
+// tab or newline in one is a damaged import line.
+func validRawSalt(s string) bool {
+	if s == "" || !utf8.ValidString(s) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c <= ' ' || c == '$' || c == 0x7f {
+			return false
+		}
+	}
+	return true
 }
 
 // splitN splits s on sep into exactly n fields, without allocating beyond

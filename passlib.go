@@ -47,12 +47,13 @@ func passlibPBKDF2Scheme(name, prefix string, prf prfHash, size int) *scheme {
 			if !ok {
 				return nil, errRounds
 			}
-			salt, ok := decodeAB64(f[1], true)
-			if !ok || len(salt) > passlibMaxSalt {
+			// Both fields are checked before either is decoded.
+			saltLen, ok := ab64Len(f[1], true)
+			if !ok || saltLen > passlibMaxSalt {
 				return nil, errSalt
 			}
-			sum, ok := decodeAB64(f[2], false)
-			if !ok || len(sum) != size {
+			sumLen, ok := ab64Len(f[2], false)
+			if !ok || sumLen != size {
 				return nil, errSum
 			}
 			if rounds < 1 || rounds > math.MaxUint32 {
@@ -61,6 +62,8 @@ func passlibPBKDF2Scheme(name, prefix string, prf prfHash, size int) *scheme {
 			if max := maxIterations(prf, l); rounds > uint64(max) {
 				return nil, overLimit(name+" rounds", rounds, max)
 			}
+			salt, _ := decodeAB64(f[1], true)
+			sum, _ := decodeAB64(f[2], false)
 			return &pbkdf2Digest{prf: prf, iter: int(rounds), salt: salt, hash: sum}, nil
 		},
 		hash: func(password string, p *Policy) (string, error) {
@@ -73,6 +76,15 @@ func passlibPBKDF2Scheme(name, prefix string, prf prfHash, size int) *scheme {
 }
 
 // decodeAB64 decodes passlib's adapted base64 strictly.
+// ab64Len checks a field for decodeAB64 without allocating and returns its
+// decoded length.
+func ab64Len(s string, emptyOK bool) (int, bool) {
+	if s == "" {
+		return 0, emptyOK
+	}
+	return b64Len(ab64, s)
+}
+
 func decodeAB64(s string, emptyOK bool) ([]byte, bool) {
 	if s == "" {
 		return []byte{}, emptyOK

@@ -97,11 +97,18 @@ type pbkdf2Format struct {
 	prefix  string // up to and including the first "$"
 	prf     prfHash
 	maxIter int // the format's own bound (exclusive), 0 for none
-	// decodeSalt turns the salt field into the salt bytes.
-	decodeSalt func(string) ([]byte, bool)
-	// decodeHash turns the hash field into the expected key.
-	decodeHash func(string) ([]byte, bool)
+	// salt turns the salt field into the salt bytes, hash the hash field
+	// into the expected key.
+	salt, hash fieldCodec
 	errs       pbkdf2Errors
+}
+
+// A fieldCodec reads one field. check validates it without allocating and
+// returns the decoded length; decode is called only once every field of the
+// digest has passed its check.
+type fieldCodec struct {
+	check  func(string) (int, bool)
+	decode func(string) []byte
 }
 
 type pbkdf2Errors struct{ shape, iter, salt, hash error }
@@ -126,11 +133,10 @@ func (f *pbkdf2Format) parse(digest string, l *Limits) (parsed, error) {
 	if !ok {
 		return nil, f.errs.iter
 	}
-	salt, ok := f.decodeSalt(fields[1])
-	if !ok {
+	if _, ok := f.salt.check(fields[1]); !ok {
 		return nil, f.errs.salt
 	}
-	key, ok := f.decodeHash(fields[2])
+	keyLen, ok := f.hash.check(fields[2])
 	if !ok {
 		return nil, f.errs.hash
 	}
@@ -143,70 +149,72 @@ func (f *pbkdf2Format) parse(digest string, l *Limits) (parsed, error) {
 	if max := maxIterations(f.prf, l); iter > max {
 		return nil, overLimit(f.name+" iterations", iter, max)
 	}
-	if len(key) > l.PBKDF2KeyLen {
-		return nil, overLimit(f.name+" key length", len(key), l.PBKDF2KeyLen)
+	if keyLen > l.PBKDF2KeyLen {
+		return nil, overLimit(f.name+" key length", keyLen, l.PBKDF2KeyLen)
 	}
-	return &pbkdf2Digest{prf: f.prf, iter: iter, salt: salt, hash: key}, nil
+	return &pbkdf2Digest{prf: f.prf, iter: iter, salt: f.salt.decode(fields[1]), hash: f.hash.decode(fields[2])}, nil
 }
 
-// rawSalt accepts a salt used as its UTF-8 bytes: non-empty, no "$".
-func rawSalt(s string) ([]byte, bool) {
-	if s == "" || strings.IndexByte(s, '$') >= 0 {
-		return nil, false
-	}
-	return []byte(s), true
+// rawSalt is a salt used as its UTF-8 bytes, see validRawSalt.
+var rawSalt = fieldCodec{
+	check:  func(s string) (int, bool) { return len(s), validRawSalt(s) },
+	decode: func(s string) []byte { return []byte(s) },
 }
 
-func b64Salt(s string) ([]byte, bool) { return decodeB64(stdB64, s) }
+// b64Salt is a padded standard base64 salt.
+var b64Salt = b64Key(0)
 
-// hexKey decodes a hex hash of either case, n bytes long (0: any length
-// below 1024 bytes).
-func hexKey(n int) func(string) ([]byte, bool) {
-	return func(s string) ([]byte, bool) {
-		if !isHex(s) || (n > 0 && len(s) != 2*n) || len(s) >= 2048 {
-			return nil, false
-		}
-		b := make([]byte, len(s)/2)
-		decodeHex(b, s)
-		return b, true
+// hexKey is a hex hash of one case, n bytes long (0: any length below 1024
+// bytes).
+func hexKey(n int) fieldCodec {
+	return fieldCodec{
+		check: func(s string) (int, bool) {
+			if !isHex(s) || (n > 0 && len(s) != 2*n) || len(s) >= 2048 {
+				return 0, false
+			}
+			return len(s) / 2, true
+		},
+		decode: func(s string) []byte {
+			b := make([]byte, len(s)/2)
+			decodeHex(b, s)
+			return b
+		},
 	}
 }
 
-// b64Key decodes a padded standard base64 hash, n bytes long (0: any).
-func b64Key(n int) func(string) ([]byte, bool) {
-	return func(s string) ([]byte, bool) {
-		b, ok := decodeB64(stdB64, s)
-		if !ok || (n > 0 && len(b) != n) {
-			return nil, false
-		}
-		return b, true
+// b64Key is a padded standard base64 hash, n bytes long (0: any).
+func b64Key(n int) fieldCodec {
+	return fieldCodec{
+		check: func(s string) (int, bool) {
+			m, ok := b64Len(stdB64, s)
+			return m, ok && (n == 0 || m == n)
+		},
+		decode: func(s string) []byte {
+			b, _ := decodeB64(stdB64, s)
+			return b
+		},
 	}
 }
 
 var (
 	keycloakFormat = newPBKDF2Format(pbkdf2Format{
 		name: "pbkdf2_sha256", prefix: "pbkdf2_sha256$", prf: prfSHA256,
-		decodeSalt: b64Salt, decodeHash: b64Key(0),
+		salt: b64Salt, hash: b64Key(0),
 	}, "standard base64")
 	djangoPBKDF2Format = newPBKDF2Format(pbkdf2Format{
 		name: "pbkdf2_sha256_django", prefix: "pbkdf2_sha256$", prf: prfSHA256,
-		decodeSalt: rawSalt, decodeHash: b64Key(sha256.Size),
+		salt: rawSalt, hash: b64Key(sha256.Size),
 	}, "base64 of 32 bytes")
 	pbkdf2SHA512Format = newPBKDF2Format(pbkdf2Format{
 		name: "pbkdf2_sha512", prefix: "pbkdf2_sha512$", prf: prfSHA512, maxIter: 420000,
-		decodeSalt: rawSalt, decodeHash: hexKey(0),
+		salt: rawSalt, hash: hexKey(0),
 	}, "hex shorter than 2048 characters")
 	pbkdf2SHA1Format = newPBKDF2Format(pbkdf2Format{
 		name: "pbkdf2_sha1", prefix: "pbkdf2_sha1$", prf: prfSHA1,
-		decodeSalt: rawSalt,
+		salt: rawSalt,
 		// 40 hex characters, or Django's base64 (28 characters): the two
 		// never collide, base64 of 20 bytes ends in "=".
-		decodeHash: func(s string) ([]byte, bool) {
-			if len(s) == 2*sha1.Size {
-				return hexKey(sha1.Size)(s)
-			}
-			return b64Key(sha1.Size)(s)
-		},
+		hash: hexOrB64Key(sha1.Size),
 	}, "40 hex characters or base64 of 20 bytes")
 )
 
@@ -250,6 +258,22 @@ var (
 		},
 	})
 )
+
+// hexOrB64Key is a hash of n bytes in hex (2n characters) or padded
+// standard base64.
+func hexOrB64Key(n int) fieldCodec {
+	hexC, b64C := hexKey(n), b64Key(n)
+	pick := func(s string) fieldCodec {
+		if len(s) == 2*n {
+			return hexC
+		}
+		return b64C
+	}
+	return fieldCodec{
+		check:  func(s string) (int, bool) { return pick(s).check(s) },
+		decode: func(s string) []byte { return pick(s).decode(s) },
+	}
+}
 
 func joinPBKDF2(prefix string, iter int, salt, key string) string {
 	return prefix + strconv.Itoa(iter) + "$" + salt + "$" + key

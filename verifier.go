@@ -64,8 +64,7 @@ func (v *Verifier) VerifyContext(ctx context.Context, hasher, digest, password s
 }
 
 func (v *Verifier) verifyScheme(ctx context.Context, s *scheme, digest, password string) (bool, error) {
-	lim := v.Limits.withDefaults()
-	p, err := s.parse(digest, &lim)
+	p, err := s.parse(digest, v.limits())
 	if err != nil {
 		return false, err
 	}
@@ -75,6 +74,20 @@ func (v *Verifier) verifyScheme(ctx context.Context, s *scheme, digest, password
 	}
 	defer v.Budget.release(mem)
 	return p.verify(password)
+}
+
+// defaultLimits is shared, read-only, by Verifiers with zero Limits, so that
+// parsing does not allocate a copy per call (a pointer passed to a scheme's
+// parse func escapes).
+var defaultLimits = DefaultLimits()
+
+// limits returns v.Limits with defaults filled in.
+func (v *Verifier) limits() *Limits {
+	if v.Limits == (Limits{}) {
+		return &defaultLimits
+	}
+	l := v.Limits.withDefaults()
+	return &l
 }
 
 // Check validates digest (format and limits) without a password and without
@@ -92,8 +105,7 @@ func (v *Verifier) check(hasher, digest string) (parsed, error) {
 	if s == nil {
 		return nil, fmt.Errorf("pwdigest: hasher %q is not built in and cannot be checked without a password", hasher)
 	}
-	lim := v.Limits.withDefaults()
-	return s.parse(digest, &lim)
+	return s.parse(digest, v.limits())
 }
 
 // NeedsRehash reports whether a valid digest should be replaced at the next

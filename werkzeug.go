@@ -32,6 +32,7 @@ var werkzeugScryptHasher = register(&scheme{
 var (
 	errWerkzeugShape  = malformed("scrypt_werkzeug", `want "scrypt:<N>:<r>:<p>$<salt>$<hash>"`)
 	errWerkzeugNumber = malformed("scrypt_werkzeug", "N, r or p is not a canonical decimal")
+	errWerkzeugSalt   = malformed("scrypt_werkzeug", "salt has whitespace, control characters or invalid UTF-8")
 	errWerkzeugHash   = malformed("scrypt_werkzeug", "hash is neither lowercase hex nor base64")
 )
 
@@ -57,7 +58,10 @@ func parseWerkzeugScrypt(digest string, l *Limits) (parsed, error) {
 			return nil, errWerkzeugNumber
 		}
 	}
-	hash, ok := werkzeugHash(f[2])
+	if f[1] != "" && !validRawSalt(f[1]) { // empty is accepted, see above
+		return nil, errWerkzeugSalt
+	}
+	hashLen, ok := werkzeugHashLen(f[2])
 	if !ok {
 		return nil, errWerkzeugHash
 	}
@@ -65,25 +69,32 @@ func parseWerkzeugScrypt(digest string, l *Limits) (parsed, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(hash) > l.PBKDF2KeyLen {
-		return nil, overLimit("scrypt_werkzeug key length", len(hash), l.PBKDF2KeyLen)
+	if hashLen > l.PBKDF2KeyLen {
+		return nil, overLimit("scrypt_werkzeug key length", hashLen, l.PBKDF2KeyLen)
 	}
-	return &werkzeugScryptDigest{sp, f[1], hash}, nil
+	return &werkzeugScryptDigest{sp, f[1], werkzeugHash(f[2])}, nil
 }
 
-// werkzeugHash decodes the hash field: lowercase hex as Werkzeug writes it,
-// else base64. Upper-case hex never verifies in Werkzeug, which compares the
-// hex strings, so it is refused rather than read as base64.
-func werkzeugHash(s string) ([]byte, bool) {
+// werkzeugHashLen checks the hash field without allocating: lowercase hex as
+// Werkzeug writes it, else base64. Upper-case hex never verifies in
+// Werkzeug, which compares the hex strings, so it is refused rather than
+// read as base64.
+func werkzeugHashLen(s string) (int, bool) {
 	if isHex(s) {
-		if strings.ToLower(s) != s {
-			return nil, false
-		}
+		return len(s) / 2, !strings.ContainsAny(s, "ABCDEF")
+	}
+	return b64Len(stdB64, s)
+}
+
+// werkzeugHash decodes a hash field that passed werkzeugHashLen.
+func werkzeugHash(s string) []byte {
+	if isHex(s) {
 		b := make([]byte, len(s)/2)
 		decodeHex(b, s)
-		return b, true
+		return b
 	}
-	return decodeB64(stdB64, s)
+	b, _ := decodeB64(stdB64, s)
+	return b
 }
 
 func (d *werkzeugScryptDigest) weaker(p *Policy) bool {

@@ -76,7 +76,8 @@ func parseWerkzeugPBKDF2(digest string, l *Limits) (parsed, error) {
 
 // lowerHexKey decodes exactly n bytes of lowercase hex.
 func lowerHexKey(s string, n int) ([]byte, bool) {
-	if len(s) != 2*n || strings.ToLower(s) != s {
+	// Checked without allocating before the key is.
+	if len(s) != 2*n || !isHex(s) || strings.ContainsAny(s, "ABCDEF") {
 		return nil, false
 	}
 	b := make([]byte, n)

@@ -1,0 +1,201 @@
+package pwdigest
+
+import (
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// fixtureDigest returns the real producer's digest and password from the
+// header of testdata/malformed/<hasher>.txt.
+func fixtureDigest(t testing.TB, hasher string) (digest, password string) {
+	mf := loadMalformed(t, filepath.Join("testdata", "malformed", hasher+".txt"))
+	return mf.valid, mf.password
+}
+
+// allocsPerCall returns the mean number and bytes of heap allocations of f.
+// Not parallel-safe: the counters are process-wide, so the tests using it do
+// not call t.Parallel.
+func allocsPerCall(runs int, f func()) (mallocs, bytes float64) {
+	f() // warm up
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for i := 0; i < runs; i++ {
+		f()
+	}
+	runtime.ReadMemStats(&after)
+	return float64(after.Mallocs-before.Mallocs) / float64(runs),
+		float64(after.TotalAlloc-before.TotalAlloc) / float64(runs)
+}
+
+// TestLimitsRefusedBeforeWork: a digest asking for absurd work is refused by
+// Verify itself under the default limits, with an error naming the parameter
+// and the limit. Had Verify started the work, the argon2 and scrypt cases
+// would ask for terabytes and the others for hours: the allocation count and
+// size show that only the parser ran.
+func TestLimitsRefusedBeforeWork(t *testing.T) {
+	const bcryptBody = "rNXvHeAdaBNitgy3WmoOm.qvb9F.KsmVIAbTToreROC7AtxhHxssG" // python3-bcrypt 3.2.2, see testdata/malformed/bcrypt.txt
+	const argon2Tail = "$F4D8olTuQjPVv7u14j7u9w$jNVmKt2cMSo5HjZ9Ch2Efg"        // argon2-cffi 21.1.0, see testdata/malformed/argon2id.txt
+	const fbTail = "$Bw==$"
+	fbHead, _, _ := strings.Cut(mustFixture(t, "scrypt_firebase"), fbTail)
+	werkzeugTail := mustFixture(t, "scrypt_werkzeug")[len("scrypt:1024:8:1"):]
+	djangoTail := mustFixture(t, "pbkdf2_sha256_django")[len("pbkdf2_sha256$1000"):]
+	keycloakTail := mustFixture(t, "pbkdf2_sha256")[len("pbkdf2_sha256$1000"):]
+	sha1Tail := mustFixture(t, "pbkdf2_sha1")[len("pbkdf2_sha1$1000"):]
+	phpassBody := mustFixture(t, "phpass")[4:]
+
+	for _, c := range []struct {
+		hasher, digest string
+		want           []string // in the error: the parameter, its value and the limit
+	}{
+		{"argon2id", "$argon2id$v=19$m=4294967295,t=1,p=1" + argon2Tail, []string{"m (KiB)", "4294967295", "1048576"}},
+		{"argon2i", "$argon2i$v=19$m=65536,t=4294967295,p=1" + argon2Tail, []string{"argon2i t", "4294967295", "16"}},
+		{"argon2id", "$argon2id$v=19$m=16777215,t=1,p=16777215" + argon2Tail, []string{"argon2id m", "16777215"}},
+		{"scrypt_werkzeug", "scrypt:1073741824:8:1" + werkzeugTail, []string{"memory 128·N·r·p", "1099511627776", "1073741824"}},
+		{"scrypt_werkzeug", "scrypt:2:1:1073741823" + werkzeugTail, []string{"scrypt_werkzeug p", "1073741823", "16"}},
+		{"scrypt_firebase", fbHead + fbTail + "8$31", []string{"memory cost", "31", "20"}},
+		{"scrypt_firebase", fbHead + fbTail + "1073741824$14", []string{"scrypt_firebase r·p", "1073741824", "1..2^30-1"}},
+		{"pbkdf2_sha256", "pbkdf2_sha256$2147483647" + keycloakTail, []string{"pbkdf2_sha256 iterations", "2147483647", "3000000"}},
+		{"pbkdf2_sha256_django", "pbkdf2_sha256$2147483647" + djangoTail, []string{"pbkdf2_sha256_django iterations", "2147483647", "3000000"}},
+		{"pbkdf2_sha1", "pbkdf2_sha1$2147483647" + sha1Tail, []string{"pbkdf2_sha1 iterations", "2147483647", "3000000"}},
+		{"bcrypt", "$2b$31$" + bcryptBody, []string{"bcrypt cost", "31", "16"}},
+		{"bcrypt_sha256_django", "bcrypt_sha256$$2b$31$" + bcryptBody, []string{"bcrypt cost", "31", "16"}},
+		{"phpass", "$P$z" + phpassBody, []string{"phpass rounds", "63", "7..30"}},
+		{"phpass", "$P$S" + phpassBody, []string{"phpass rounds", "30", "18"}},
+	} {
+		t.Run(c.hasher, func(t *testing.T) {
+			ok, err := Verify(c.hasher, c.digest, "password")
+			assert.False(t, ok)
+			checkSentinelError(t, err, ErrParamsOutOfRange, c.digest)
+			for _, w := range c.want {
+				assert.Contains(t, err.Error(), w)
+			}
+			assert.Equal(t, err, Check(c.hasher, c.digest), "Check and Verify agree")
+			// The error is built with fmt; anything beyond that would be
+			// the start of the work.
+			n, size := allocsPerCall(50, func() { _, _ = Verify(c.hasher, c.digest, "password") })
+			assert.LessOrEqual(t, n, 16.0, "allocations per refused Verify")
+			assert.LessOrEqual(t, size, 1024.0, "bytes allocated per refused Verify")
+		})
+	}
+}
+
+func mustFixture(t testing.TB, hasher string) string {
+	d, _ := fixtureDigest(t, hasher)
+	return d
+}
+
+// TestLimitsBoundary: each limit is inclusive. A producer's digest passes
+// with the limit set exactly to its parameter (and verifies), and is refused
+// before any work with the limit one lower; all other fields stay zero and
+// so take their defaults.
+func TestLimitsBoundary(t *testing.T) {
+	for _, c := range []struct {
+		hasher        string
+		accept, lower Limits
+		param         string
+	}{
+		{"bcrypt", Limits{BcryptCost: 4}, Limits{BcryptCost: 3}, "bcrypt cost 4"},
+		{"bcrypt_sha256_django", Limits{BcryptCost: 4}, Limits{BcryptCost: 3}, "bcrypt cost 4"},
+		{"pbkdf2_sha256", Limits{PBKDF2SHA256Iterations: 1000}, Limits{PBKDF2SHA256Iterations: 999}, "iterations 1000"},
+		{"pbkdf2_sha256", Limits{PBKDF2KeyLen: 64}, Limits{PBKDF2KeyLen: 63}, "key length 64"},
+		{"pbkdf2_sha256_django", Limits{PBKDF2SHA256Iterations: 1000}, Limits{PBKDF2SHA256Iterations: 999}, "iterations 1000"},
+		{"pbkdf2_sha256_django", Limits{PBKDF2KeyLen: 32}, Limits{PBKDF2KeyLen: 31}, "key length 32"},
+		{"pbkdf2_sha512", Limits{PBKDF2SHA512Iterations: 1000}, Limits{PBKDF2SHA512Iterations: 999}, "iterations 1000"},
+		{"pbkdf2_sha512", Limits{PBKDF2KeyLen: 64}, Limits{PBKDF2KeyLen: 63}, "key length 64"},
+		{"pbkdf2_sha1", Limits{PBKDF2SHA1Iterations: 1000}, Limits{PBKDF2SHA1Iterations: 999}, "iterations 1000"},
+		{"pbkdf2_sha1", Limits{PBKDF2KeyLen: 20}, Limits{PBKDF2KeyLen: 19}, "key length 20"},
+		{"phpass", Limits{PhpassRounds: 7}, Limits{PhpassRounds: 6}, "rounds (log2) 7"},
+		{"scrypt_werkzeug", Limits{ScryptMemory: 1 << 20}, Limits{ScryptMemory: 1<<20 - 1}, "memory 128·N·r·p 1048576"},
+		{"scrypt_werkzeug", Limits{PBKDF2KeyLen: 64}, Limits{PBKDF2KeyLen: 63}, "key length 64"},
+		{"scrypt_firebase", Limits{FirebaseMemCost: 10}, Limits{FirebaseMemCost: 9}, "memory cost 10"},
+		{"scrypt_firebase", Limits{ScryptMemory: 128 << 10}, Limits{ScryptMemory: 128<<10 - 1}, "memory 128·N·r·p 131072"},
+		{"scrypt_firebase", Limits{PBKDF2KeyLen: 64}, Limits{PBKDF2KeyLen: 63}, "signer key length 64"},
+		{"argon2i", Limits{Argon2Memory: 64}, Limits{Argon2Memory: 63}, "m (KiB) 64"},
+		{"argon2i", Limits{PBKDF2KeyLen: 16}, Limits{PBKDF2KeyLen: 15}, "hash length 16"},
+		{"argon2id", Limits{Argon2Memory: 64}, Limits{Argon2Memory: 63}, "m (KiB) 64"},
+		{"argon2id", Limits{PBKDF2KeyLen: 16}, Limits{PBKDF2KeyLen: 15}, "hash length 16"},
+	} {
+		t.Run(c.hasher+"/"+c.param, func(t *testing.T) {
+			digest, password := fixtureDigest(t, c.hasher)
+			v := &Verifier{Limits: c.accept}
+			require.NoError(t, v.Check(c.hasher, digest))
+			ok, err := v.Verify(c.hasher, digest, password)
+			require.NoError(t, err)
+			assert.True(t, ok)
+
+			v = &Verifier{Limits: c.lower}
+			err = v.Check(c.hasher, digest)
+			checkSentinelError(t, err, ErrParamsOutOfRange)
+			assert.Contains(t, err.Error(), c.param)
+			ok, err = v.Verify(c.hasher, digest, password)
+			assert.False(t, ok)
+			checkSentinelError(t, err, ErrParamsOutOfRange)
+			n, _ := allocsPerCall(20, func() { _, _ = v.Verify(c.hasher, digest, password) })
+			assert.LessOrEqual(t, n, 16.0, "a refused verify allocates only its error")
+		})
+	}
+}
+
+// TestLimitsRaise: digests refused by the default limits pass Check once the
+// one limit in their way is raised, and the other limits keep their
+// defaults. (Check only: these would be slow to verify.)
+func TestLimitsRaise(t *testing.T) {
+	bcryptBody := mustFixture(t, "bcrypt")[7:]
+	argon2Tail := mustFixture(t, "argon2id")[len("$argon2id$v=19$m=64,t=1,p=1"):]
+	werkzeugTail := mustFixture(t, "scrypt_werkzeug")[len("scrypt:1024:8:1"):]
+	fb := mustFixture(t, "scrypt_firebase")
+	fbHead := fb[:strings.LastIndexByte(fb[:len(fb)-3], '$')]
+	keycloak := strings.Split(mustFixture(t, "pbkdf2_sha256"), "$")
+	djangoTail := mustFixture(t, "pbkdf2_sha256_django")[len("pbkdf2_sha256$1000"):]
+	sha1Tail := mustFixture(t, "pbkdf2_sha1")[len("pbkdf2_sha1$1000"):]
+	phpassBody := mustFixture(t, "phpass")[4:]
+	bigKey := strings.Repeat("AAAA", 342) + "AA==" // base64 of 1027 bytes
+
+	for _, c := range []struct {
+		hasher, digest string
+		raise, other   Limits // other raises a different limit: still refused
+	}{
+		{"bcrypt", "$2b$17$" + bcryptBody, Limits{BcryptCost: 17}, Limits{PhpassRounds: 30}},
+		{"bcrypt_sha256_django", "bcrypt_sha256$$2b$20$" + bcryptBody, Limits{BcryptCost: 20}, Limits{Argon2Time: 100}},
+		{"phpass", "$P$H" + phpassBody, Limits{PhpassRounds: 19}, Limits{BcryptCost: 19}},
+		{"argon2id", "$argon2id$v=19$m=2097152,t=1,p=1" + argon2Tail, Limits{Argon2Memory: 2 << 20}, Limits{ScryptMemory: 4 << 30}},
+		{"argon2id", "$argon2id$v=19$m=64,t=17,p=1" + argon2Tail, Limits{Argon2Time: 17}, Limits{Argon2Threads: 17}},
+		{"argon2id", "$argon2id$v=19$m=256,t=1,p=17" + argon2Tail, Limits{Argon2Threads: 17}, Limits{Argon2Time: 17}},
+		{"scrypt_werkzeug", "scrypt:1048576:9:1" + werkzeugTail, Limits{ScryptMemory: 2 << 30}, Limits{Argon2Memory: 4 << 20}},
+		{"scrypt_werkzeug", "scrypt:1024:1:17" + werkzeugTail, Limits{ScryptP: 17}, Limits{Argon2Threads: 17}},
+		{"scrypt_firebase", fbHead + "$1$21", Limits{FirebaseMemCost: 21}, Limits{ScryptMemory: 4 << 30}},
+		{"pbkdf2_sha256", "pbkdf2_sha256$3000001$" + keycloak[2] + "$" + keycloak[3], Limits{PBKDF2SHA256Iterations: 3000001}, Limits{PBKDF2SHA1Iterations: 3000001}},
+		{"pbkdf2_sha256", "pbkdf2_sha256$1000$" + keycloak[2] + "$" + bigKey, Limits{PBKDF2KeyLen: 1027}, Limits{PBKDF2SHA256Iterations: 3000001}},
+		{"pbkdf2_sha256_django", "pbkdf2_sha256$3000001" + djangoTail, Limits{PBKDF2SHA256Iterations: 3000001}, Limits{PBKDF2SHA512Iterations: 3000001}},
+		{"pbkdf2_sha1", "pbkdf2_sha1$3000001" + sha1Tail, Limits{PBKDF2SHA1Iterations: 3000001}, Limits{PBKDF2SHA256Iterations: 3000001}},
+	} {
+		t.Run(c.hasher, func(t *testing.T) {
+			checkSentinelError(t, Check(c.hasher, c.digest), ErrParamsOutOfRange, "default limits: %s", c.digest)
+			checkSentinelError(t, (&Verifier{Limits: c.other}).Check(c.hasher, c.digest), ErrParamsOutOfRange, "another limit raised: %s", c.digest)
+			assert.NoError(t, (&Verifier{Limits: c.raise}).Check(c.hasher, c.digest))
+		})
+	}
+}
+
+// TestLimitsDefaults: the zero Limits is DefaultLimits, every default is
+// set, and a Verifier with zero Limits refuses what Default refuses.
+func TestLimitsDefaults(t *testing.T) {
+	d := DefaultLimits()
+	assert.Equal(t, d, Limits{}.withDefaults())
+	rv := reflect.ValueOf(d)
+	for i := 0; i < rv.NumField(); i++ {
+		assert.False(t, rv.Field(i).IsZero(), "DefaultLimits().%s is zero", rv.Type().Field(i).Name)
+	}
+	// A set field is kept, the others are defaulted.
+	l := Limits{BcryptCost: 5, Argon2Memory: 7}.withDefaults()
+	assert.Equal(t, 5, l.BcryptCost)
+	assert.Equal(t, uint32(7), l.Argon2Memory)
+	assert.Equal(t, d.ScryptMemory, l.ScryptMemory)
+	assert.Equal(t, d.PBKDF2SHA256Iterations, l.PBKDF2SHA256Iterations)
+}
