@@ -1,0 +1,3 @@
+package scryptcore
+
+func blockMix(out, in, v []uint32, r int) { blockMixGeneric(out, in, v, r) }

@@ -1,0 +1,3 @@
+package scryptcore
+
+func addArchImpls(map[string]blockMixFunc) {}
