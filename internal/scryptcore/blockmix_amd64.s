@@ -45,16 +45,39 @@
 	PXOR  X12, X2; \
 	PXOR  X13, X3
 
-// One BlockMix step: X ^= in block (and v block when DX is not nil),
-// X = Salsa20/8(X), stored at dst; SI and DX move to the next block.
-#define MIXBLOCK(dst, skip) \
-	XORBLOCK(SI); \
+// X10..X13 ^= the 64 bytes at p.
+#define XORTEMP(p) \
+	MOVOU 0(p), X8; \
+	MOVOU 16(p), X9; \
+	PXOR  X8, X10; \
+	PXOR  X9, X11; \
+	MOVOU 32(p), X8; \
+	MOVOU 48(p), X9; \
+	PXOR  X8, X12; \
+	PXOR  X9, X13
+
+// Loads the next in block (XOR its v block when DX is not nil) into
+// X10..X13; SI and DX move to the next block.
+#define NEXTIN(skip) \
+	MOVOU 0(SI), X10; \
+	MOVOU 16(SI), X11; \
+	MOVOU 32(SI), X12; \
+	MOVOU 48(SI), X13; \
 	ADDQ  $64, SI; \
 	TESTQ DX, DX; \
 	JZ    skip; \
-	XORBLOCK(DX); \
+	XORTEMP(DX); \
 	ADDQ  $64, DX; \
 skip: \
+	PXOR  X10, X0; \
+	PXOR  X11, X1; \
+	PXOR  X12, X2; \
+	PXOR  X13, X3
+
+// One BlockMix step: X ^= in block (and v block when DX is not nil),
+// X = Salsa20/8(X), stored at dst; SI and DX move to the next block.
+#define MIXBLOCK(dst, skip) \
+	NEXTIN(skip); \
 	MOVO  X0, X4; \
 	MOVO  X1, X5; \
 	MOVO  X2, X6; \
@@ -103,4 +126,100 @@ loop:
 	MIXBLOCK(R10, noxor1)
 	DECQ CX
 	JNZ  loop
+	RET
+
+// The same with three-operand AVX encodings, which need no register copies
+// and take unaligned memory operands.
+
+#define VSTEP(a, b, dst, s, t) \
+	VPADDD b, a, X8; \
+	VPSLLD $s, X8, X9; \
+	VPSRLD $t, X8, X8; \
+	VPXOR  X9, dst, dst; \
+	VPXOR  X8, dst, dst
+
+#define VDOUBLEROUND \
+	VSTEP(X0, X3, X1, 7, 25); \
+	VSTEP(X1, X0, X2, 9, 23); \
+	VSTEP(X2, X1, X3, 13, 19); \
+	VSTEP(X3, X2, X0, 18, 14); \
+	VPSHUFD $0x93, X1, X1; \
+	VPSHUFD $0x4E, X2, X2; \
+	VPSHUFD $0x39, X3, X3; \
+	VSTEP(X0, X1, X3, 7, 25); \
+	VSTEP(X3, X0, X2, 9, 23); \
+	VSTEP(X2, X3, X1, 13, 19); \
+	VSTEP(X1, X2, X0, 18, 14); \
+	VPSHUFD $0x39, X1, X1; \
+	VPSHUFD $0x4E, X2, X2; \
+	VPSHUFD $0x93, X3, X3
+
+#define VMIXBLOCK(dst, skip) \
+	VMOVDQU 0(SI), X10; \
+	VMOVDQU 16(SI), X11; \
+	VMOVDQU 32(SI), X12; \
+	VMOVDQU 48(SI), X13; \
+	ADDQ    $64, SI; \
+	TESTQ   DX, DX; \
+	JZ      skip; \
+	VPXOR   0(DX), X10, X10; \
+	VPXOR   16(DX), X11, X11; \
+	VPXOR   32(DX), X12, X12; \
+	VPXOR   48(DX), X13, X13; \
+	ADDQ    $64, DX; \
+skip: \
+	VPXOR   X10, X0, X4; \
+	VPXOR   X11, X1, X5; \
+	VPXOR   X12, X2, X6; \
+	VPXOR   X13, X3, X7; \
+	VPXOR   X10, X0, X0; \
+	VPXOR   X11, X1, X1; \
+	VPXOR   X12, X2, X2; \
+	VPXOR   X13, X3, X3; \
+	VDOUBLEROUND; \
+	VDOUBLEROUND; \
+	VDOUBLEROUND; \
+	VDOUBLEROUND; \
+	VPADDD  X4, X0, X0; \
+	VPADDD  X5, X1, X1; \
+	VPADDD  X6, X2, X2; \
+	VPADDD  X7, X3, X3; \
+	VMOVDQU X0, 0(dst); \
+	VMOVDQU X1, 16(dst); \
+	VMOVDQU X2, 32(dst); \
+	VMOVDQU X3, 48(dst); \
+	ADDQ    $64, dst
+
+// func blockMixAVX(out, in, v *uint32, r int)
+TEXT ·blockMixAVX(SB), NOSPLIT|NOFRAME, $0-32
+	MOVQ out+0(FP), DI
+	MOVQ in+8(FP), SI
+	MOVQ v+16(FP), DX
+	MOVQ r+24(FP), CX
+
+	MOVQ    CX, R8
+	SHLQ    $7, R8
+	LEAQ    -64(SI)(R8*1), R9
+	VMOVDQU 0(R9), X0
+	VMOVDQU 16(R9), X1
+	VMOVDQU 32(R9), X2
+	VMOVDQU 48(R9), X3
+	TESTQ   DX, DX
+	JZ      vstart
+	LEAQ    -64(DX)(R8*1), R9
+	VPXOR   0(R9), X0, X0
+	VPXOR   16(R9), X1, X1
+	VPXOR   32(R9), X2, X2
+	VPXOR   48(R9), X3, X3
+
+vstart:
+	SHRQ $1, R8
+	LEAQ 0(DI)(R8*1), R10
+
+vloop:
+	VMIXBLOCK(DI, vnoxor0)
+	VMIXBLOCK(R10, vnoxor1)
+	DECQ CX
+	JNZ  vloop
+	VZEROUPPER
 	RET
