@@ -11,8 +11,8 @@ var errAlloc = errors.New("scryptcore: cannot map working memory")
 
 // allocBuf maps n words outside the Go heap, so that the pool decides their
 // lifetime and a request larger than the machine can back fails with an
-// error. ROMix reads V at random; transparent huge pages spare most TLB
-// misses.
+// error. ROMix reads V at random, so it asks for transparent huge pages; on
+// the development machine the difference was within noise.
 func allocBuf(n int) ([]uint32, error) {
 	size := uintptr(n) * 4
 	p, err := unix.MmapPtr(-1, 0, nil, size, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_PRIVATE|unix.MAP_ANONYMOUS)

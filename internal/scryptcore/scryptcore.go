@@ -4,7 +4,9 @@
 // SetPoolLimit); on Linux it is mapped outside the Go heap with transparent
 // huge pages requested, since ROMix reads it at random. Each 64-byte Salsa20
 // block is held with its words in diagonal order (see perm), the layout the
-// SIMD Salsa20/8 on amd64 works in, so that no call shuffles words.
+// SIMD BlockMix on amd64 (AVX, or SSE2 without it) works in, so that no call
+// shuffles words. Elsewhere, or with the purego tag, a portable Go BlockMix
+// is used.
 package scryptcore
 
 import (
