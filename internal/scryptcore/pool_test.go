@@ -1,9 +1,12 @@
 package scryptcore
 
 import (
+	"fmt"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+	"golang.org/x/crypto/scrypt"
 )
 
 func TestPoolReuse(t *testing.T) {
@@ -87,4 +90,37 @@ func TestPoolLimit(t *testing.T) {
 	held, n = pooled()
 	require.Zero(t, held)
 	require.Zero(t, n)
+}
+
+// TestConcurrent runs Key from several goroutines, each of which must get a
+// buffer of its own.
+func TestConcurrent(t *testing.T) {
+	want := make(map[int][]byte)
+	for _, N := range []int{64, 128, 256, 512} {
+		k, err := scrypt.Key([]byte("pw"), []byte("salt"), N, 4, 1, 32)
+		require.NoError(t, err)
+		want[N] = k
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for g := range 8 {
+		wg.Go(func() {
+			for i := range 20 {
+				N := 64 << ((g + i) % 4)
+				k, err := Key([]byte("pw"), []byte("salt"), N, 4, 1, 32)
+				if err == nil && string(k) != string(want[N]) {
+					err = fmt.Errorf("N=%d: got %x, want %x", N, k, want[N])
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
 }
