@@ -1,10 +1,12 @@
 package pwdigest
 
 import (
-	"golang.org/x/crypto/scrypt"
+	"github.com/pwdigest/pwdigest/internal/scryptcore"
 )
 
-// Shared by the scrypt-based schemes (Firebase, Werkzeug).
+// Shared by the scrypt-based schemes (Firebase, Werkzeug). The computation is
+// internal/scryptcore: BlockMix in SSE2/AVX assembly on amd64, and V buffers
+// pooled between calls instead of allocated for each.
 
 // scryptParams are checked scrypt costs.
 type scryptParams struct{ n, r, p int }
@@ -27,13 +29,13 @@ func checkScrypt(name string, n, r, p int, l *Limits) (scryptParams, error) {
 	return scryptParams{n, r, p}, nil
 }
 
-// memory is what x/crypto/scrypt allocates: V (128·r·N), B (128·r·p) and XY.
+// memory is what the core holds: V (128·r·N), B (128·r·p) and XY.
 func (s scryptParams) memory() int64 {
-	return int64(128*s.r*s.n + 128*s.r*s.p + 256*s.r)
+	return scryptcore.MemoryBytes(s.n, s.r, s.p)
 }
 
 func (s scryptParams) key(password, salt []byte, keyLen int) ([]byte, error) {
-	return scrypt.Key(password, salt, s.n, s.r, s.p, keyLen)
+	return scryptcore.Key(password, salt, s.n, s.r, s.p, keyLen)
 }
 
 // weaker compares the memory-time product N·r·p with the policy's.
