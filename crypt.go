@@ -38,7 +38,8 @@ import (
 //     character zero.
 //
 // The work grows with the password's length (quadratically for the SHA
-// schemes), so passwords longer than cryptMaxPassword bytes are refused with
+// schemes), so passwords longer than cryptMaxPassword bytes are refused:
+// by Verify as a cost above the limit (ErrParamsOutOfRange), by Hash with
 // ErrPasswordTooLong; libxcrypt takes at most 511 bytes, passlib 4096.
 
 const (
@@ -219,7 +220,8 @@ func (d *shaCryptDigest) memory() int64         { return 0 }
 func (d *shaCryptDigest) weaker(p *Policy) bool { return d.rounds < p.CryptRounds }
 
 func (d *shaCryptDigest) verify(password string) (bool, error) {
-	if err := checkCryptPassword(d.c.name, password); err != nil {
+	password, err := cryptVerifyPassword(d.c.name, password)
+	if err != nil {
 		return false, err
 	}
 	sum := shaCryptSum(d.c.newHash, []byte(password), []byte(d.salt), d.rounds)
@@ -252,6 +254,21 @@ func checkCryptPassword(name, password string) error {
 		return fmt.Errorf("%w: crypt(3) stops at a NUL byte", ErrUnsupportedPassword)
 	}
 	return nil
+}
+
+// cryptVerifyPassword is the password crypt(3) would see: C strings end at
+// the first NUL, so the rest is ignored, as glibc, libxcrypt and PHP do. The
+// work grows with the square of the length, so a password over
+// cryptMaxPassword bytes is refused as a cost above the limit, before any
+// hashing.
+func cryptVerifyPassword(name, password string) (string, error) {
+	if len(password) > cryptMaxPassword {
+		return "", fmt.Errorf("%w: %s password length %d is above the limit %d", ErrParamsOutOfRange, name, len(password), cryptMaxPassword)
+	}
+	if i := strings.IndexByte(password, 0); i >= 0 {
+		password = password[:i]
+	}
+	return password, nil
 }
 
 // writeCycled writes n bytes of block repeated over and over.
@@ -384,7 +401,8 @@ func (d *md5CryptDigest) memory() int64       { return 0 }
 func (d *md5CryptDigest) weaker(*Policy) bool { return true }
 
 func (d *md5CryptDigest) verify(password string) (bool, error) {
-	if err := checkCryptPassword("md5_crypt", password); err != nil {
+	password, err := cryptVerifyPassword("md5_crypt", password)
+	if err != nil {
 		return false, err
 	}
 	got := md5CryptOrder.encode(make([]byte, 0, 22), md5CryptSum([]byte(password), []byte(d.salt)))

@@ -91,6 +91,22 @@ func checkKATs(t *testing.T, kats []kat) {
 
 func TestCryptKnownAnswers(t *testing.T) { checkKATs(t, cryptKATs) }
 
+// crypt(3) reads the password as a C string, so Verify ignores what follows
+// a NUL, as glibc, libxcrypt and PHP do.
+func TestCryptVerifyNUL(t *testing.T) {
+	v := &Verifier{Policy: fastPolicy}
+	for _, name := range []string{"sha512_crypt", "sha256_crypt", "md5_crypt"} {
+		d, err := v.Hash(name, "secret")
+		require.NoError(t, err)
+		ok, err := v.Verify(name, d, "secret\x00tail")
+		assert.NoError(t, err, name)
+		assert.True(t, ok, name)
+		ok, err = v.Verify(name, d, "\x00")
+		assert.NoError(t, err, name)
+		assert.False(t, ok, name)
+	}
+}
+
 // checkErrors asserts each digest is refused by hasher with the sentinel.
 func checkErrors(t *testing.T, v *Verifier, hasher string, cases map[string]error) {
 	t.Helper()
@@ -168,7 +184,7 @@ func TestCryptPasswordTooLong(t *testing.T) {
 	for _, name := range []string{"sha256_crypt", "sha512_crypt", "md5_crypt"} {
 		k := firstKAT(t, cryptKATs, name)
 		ok, err := Verify(k.hasher, k.digest, long)
-		assert.ErrorIs(t, err, ErrPasswordTooLong, k.hasher)
+		assert.ErrorIs(t, err, ErrParamsOutOfRange, k.hasher, "Verify's errors wrap its three sentinels")
 		assert.False(t, ok)
 		assert.NotContains(t, err.Error(), long)
 		_, err = Hash(k.hasher, long)

@@ -117,6 +117,9 @@ func passwordBytes(name string) (max int, nulAmbiguous bool) {
 		// 72 bytes; C implementations stop at the first NUL, x/crypto does
 		// not, so passwords with NUL are left out.
 		return bcryptMaxPassword, true
+	case "sha512_crypt", "sha256_crypt", "md5_crypt":
+		// crypt(3) sees a C string: verify ignores everything from a NUL on.
+		return cryptMaxPassword, true
 	}
 	return -1, false
 }
