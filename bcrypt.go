@@ -1,6 +1,7 @@
 package pwdigest
 
 import (
+	"bytes"
 	"crypto/subtle"
 	"fmt"
 
@@ -153,6 +154,9 @@ func (d *bcryptDigest) verifyBytes(password []byte) (bool, error) {
 func hashBcrypt(password []byte, cost int) (string, error) {
 	if len(password) > bcryptMaxPassword {
 		return "", fmt.Errorf("%w: %d bytes, bcrypt takes at most %d", ErrPasswordTooLong, len(password), bcryptMaxPassword)
+	}
+	if bytes.IndexByte(password, 0) >= 0 {
+		return "", fmt.Errorf("%w: bcrypt's producers stop at or refuse a NUL byte", ErrUnsupportedPassword)
 	}
 	if cost < bcryptcore.MinCost || cost > bcryptcore.MaxCost {
 		return "", outOfRange("bcrypt cost", cost, "04..31")

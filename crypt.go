@@ -248,6 +248,9 @@ func checkCryptPassword(name, password string) error {
 	if len(password) > cryptMaxPassword {
 		return fmt.Errorf("%w: %s takes at most %d bytes, got %d", ErrPasswordTooLong, name, cryptMaxPassword, len(password))
 	}
+	if strings.IndexByte(password, 0) >= 0 {
+		return fmt.Errorf("%w: crypt(3) stops at a NUL byte", ErrUnsupportedPassword)
+	}
 	return nil
 }
 
@@ -308,12 +311,19 @@ func shaCryptSum(newHash func() hash.Hash, password, salt []byte, rounds int) []
 	}
 	s := cycled(h.Sum(nil), len(salt))
 
+	return cryptRounds(h, a, p, s, rounds)
+}
+
+// cryptRounds is the main loop md5crypt introduced and SHA-crypt kept: each
+// round hashes the previous sum with the password (p) and salt (s) in an
+// order set by the round number's parity and divisibility by 3 and 7.
+func cryptRounds(h hash.Hash, sum, p, s []byte, rounds int) []byte {
 	for i := range rounds {
 		h.Reset()
 		if i&1 != 0 {
 			h.Write(p)
 		} else {
-			h.Write(a)
+			h.Write(sum)
 		}
 		if i%3 != 0 {
 			h.Write(s)
@@ -322,13 +332,13 @@ func shaCryptSum(newHash func() hash.Hash, password, salt []byte, rounds int) []
 			h.Write(p)
 		}
 		if i&1 != 0 {
-			h.Write(a)
+			h.Write(sum)
 		} else {
 			h.Write(p)
 		}
-		a = h.Sum(a[:0])
+		sum = h.Sum(sum[:0])
 	}
-	return a
+	return sum
 }
 
 // md5_crypt: "$1$<salt>$<22 characters>". Insecure: 1000 MD5 rounds.
@@ -405,25 +415,5 @@ func md5CryptSum(password, salt []byte) []byte {
 	}
 	sum := h.Sum(nil)
 
-	for i := range md5CryptRounds {
-		h.Reset()
-		if i&1 != 0 {
-			h.Write(password)
-		} else {
-			h.Write(sum)
-		}
-		if i%3 != 0 {
-			h.Write(salt)
-		}
-		if i%7 != 0 {
-			h.Write(password)
-		}
-		if i&1 != 0 {
-			h.Write(sum)
-		} else {
-			h.Write(password)
-		}
-		sum = h.Sum(sum[:0])
-	}
-	return sum
+	return cryptRounds(h, sum, password, salt, md5CryptRounds)
 }

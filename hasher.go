@@ -22,6 +22,10 @@ var (
 	// ErrPasswordTooLong: the password cannot be hashed by the target scheme
 	// without truncation (bcrypt takes at most 72 bytes).
 	ErrPasswordTooLong = errors.New("pwdigest: password too long")
+	// ErrUnsupportedPassword: Hash refuses a password the scheme's producers
+	// cannot take, so that its digest would not verify there: a NUL byte for
+	// bcrypt and crypt(3), where C implementations stop at it or refuse it.
+	ErrUnsupportedPassword = errors.New("pwdigest: password not supported by the scheme")
 )
 
 // A Hasher verifies digests of one format. Built-in hashers are registered

@@ -151,6 +151,29 @@ func TestVerifyAndUpgrade(t *testing.T) {
 	assert.Empty(t, up)
 }
 
+// A NUL byte cannot go into bcrypt or crypt(3) digests that their C producers
+// would verify; schemes that pre-hash the password take it.
+func TestHashRefusesNUL(t *testing.T) {
+	v := &Verifier{Policy: fastPolicy}
+	for _, name := range []string{"bcrypt", "sha512_crypt", "sha256_crypt", "md5_crypt"} {
+		_, err := v.Hash(name, "nul\x00byte")
+		assert.ErrorIs(t, err, ErrUnsupportedPassword, name)
+	}
+	for _, name := range []string{"bcrypt_sha256_django", "wordpress", "argon2id", "pbkdf2_sha256_django"} {
+		_, err := v.Hash(name, "nul\x00byte")
+		assert.NoError(t, err, name)
+	}
+	ok, up, err := v.VerifyAndUpgrade("md5", "d7b3a4a3f0fbbc4cb5d5e1e1f6c4b9c3", "nul\x00byte")
+	assert.NoError(t, err)
+	assert.False(t, ok)
+	d, err := v.Hash("md5", "nul\x00byte")
+	require.NoError(t, err)
+	ok, up, err = v.VerifyAndUpgrade("md5", d, "nul\x00byte")
+	assert.ErrorIs(t, err, ErrUnsupportedPassword)
+	assert.True(t, ok)
+	assert.Empty(t, up)
+}
+
 func TestNeedsRehash(t *testing.T) {
 	v := &Verifier{Policy: Policy{BcryptCost: 5, PBKDF2SHA256Iterations: 1000}}
 	weak, err := v.NeedsRehash("md5", "5d41402abc4b2a76b9719d911017c592")

@@ -1,12 +1,14 @@
 package pwdigest
 
 import (
+	"crypto/pbkdf2"
 	"crypto/sha1"
 	"crypto/sha256"
 	"crypto/sha512"
 	"crypto/subtle"
 	"encoding/base64"
 	"encoding/hex"
+	"hash"
 	"strconv"
 	"strings"
 
@@ -50,10 +52,25 @@ func policyIterations(h prfHash, p *Policy) int {
 	return p.PBKDF2SHA512Iterations
 }
 
-// pbkdf2Key derives the key with internal/pbkdf2core (SHA extensions on
-// amd64, parallel output blocks); parse has already bounded iter and keyLen.
+// pbkdf2Key derives the key; parse has already bounded iter and keyLen.
+// internal/pbkdf2core runs near the compression bound where it has assembly
+// (amd64 with the SHA extensions, AVX and BMI2); elsewhere the standard
+// library's crypto/pbkdf2 is the faster of the two.
 func pbkdf2Key(h prfHash, password string, salt []byte, iter, keyLen int) ([]byte, error) {
+	if !pbkdf2core.Accelerated(h) {
+		return pbkdf2.Key(stdHash(h), password, salt, iter, keyLen)
+	}
 	return pbkdf2core.Key(h, []byte(password), salt, iter, keyLen)
+}
+
+func stdHash(h prfHash) func() hash.Hash {
+	switch h {
+	case prfSHA1:
+		return sha1.New
+	case prfSHA256:
+		return sha256.New
+	}
+	return sha512.New
 }
 
 // pbkdf2Digest is a parsed PBKDF2 digest of any of the formats.

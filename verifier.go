@@ -90,22 +90,35 @@ func (v *Verifier) limits() *Limits {
 	return &l
 }
 
+// defaultPolicy is shared, read-only, likewise.
+var defaultPolicy = DefaultPolicy()
+
+// policy returns v.Policy with defaults filled in.
+func (v *Verifier) policy() *Policy {
+	if v.Policy == (Policy{}) {
+		return &defaultPolicy
+	}
+	p := v.Policy.withDefaults()
+	return &p
+}
+
 // Check validates digest (format and limits) without a password and without
 // hashing: nil, or the error Verify would return before hashing.
 func (v *Verifier) Check(hasher, digest string) error {
-	_, err := v.check(hasher, digest)
+	_, _, err := v.check(hasher, digest)
 	return err
 }
 
-func (v *Verifier) check(hasher, digest string) (parsed, error) {
+func (v *Verifier) check(hasher, digest string) (*scheme, parsed, error) {
 	s, _, err := builtin(hasher)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if s == nil {
-		return nil, fmt.Errorf("pwdigest: hasher %q is not built in and cannot be checked without a password", hasher)
+		return nil, nil, fmt.Errorf("pwdigest: hasher %q is not built in and cannot be checked without a password", hasher)
 	}
-	return s.parse(digest, v.limits())
+	p, err := s.parse(digest, v.limits())
+	return s, p, err
 }
 
 // NeedsRehash reports whether a valid digest should be replaced at the next
@@ -113,16 +126,14 @@ func (v *Verifier) check(hasher, digest string) (parsed, error) {
 // below v.Policy (bcrypt cost, PBKDF2 iterations, argon2 memory or passes,
 // ...). A digest that does not pass Check returns its error.
 func (v *Verifier) NeedsRehash(hasher, digest string) (bool, error) {
-	p, err := v.check(hasher, digest)
+	s, p, err := v.check(hasher, digest)
 	if err != nil {
 		return false, err
 	}
-	s, _, _ := builtin(hasher)
 	if s.insecure {
 		return true, nil
 	}
-	pol := v.Policy.withDefaults()
-	return p.weaker(&pol), nil
+	return p.weaker(v.policy()), nil
 }
 
 // Hash returns a new digest of password in the named hasher's format, with
@@ -136,8 +147,7 @@ func (v *Verifier) Hash(hasher, password string) (string, error) {
 	if s == nil || s.hash == nil {
 		return "", fmt.Errorf("pwdigest: hasher %q cannot produce digests", hasher)
 	}
-	pol := v.Policy.withDefaults()
-	return s.hash(password, &pol)
+	return s.hash(password, v.policy())
 }
 
 // VerifyAndUpgrade verifies like Verify. When the password matches and the
@@ -148,7 +158,10 @@ func (v *Verifier) Hash(hasher, password string) (string, error) {
 // bcrypt takes at most 72 bytes of password. A matching password longer than
 // that is not silently truncated into the new digest: VerifyAndUpgrade then
 // returns ok = true with an error wrapping ErrPasswordTooLong, so the caller
-// signs the user in and keeps the old digest.
+// signs the user in and keeps the old digest. Likewise a password with a NUL
+// byte, which bcrypt's producers cannot take: ok = true and an error wrapping
+// ErrUnsupportedPassword. Whenever ok is true and err is not nil, keep the
+// old digest.
 func (v *Verifier) VerifyAndUpgrade(hasher, digest, password string) (ok bool, upgraded string, err error) {
 	ok, err = v.Verify(hasher, digest, password)
 	if err != nil || !ok || !Insecure(hasher) {
@@ -157,7 +170,7 @@ func (v *Verifier) VerifyAndUpgrade(hasher, digest, password string) (ok bool, u
 	if len(password) > bcryptMaxPassword {
 		return true, "", fmt.Errorf("%w: %d bytes, bcrypt takes at most %d; keep the old digest", ErrPasswordTooLong, len(password), bcryptMaxPassword)
 	}
-	upgraded, err = v.Hash("bcrypt", password)
+	upgraded, err = v.Hash("bcrypt", password) // refuses a NUL byte
 	if err != nil {
 		return true, "", err
 	}

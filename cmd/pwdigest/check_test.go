@@ -23,19 +23,30 @@ import (
 // sampleWant is the summary of testdata/sample-export.jsonl per hasher, as
 // cmd/pwdigest/testdata/make-sample.py built it (see the comment on each
 // add there). The policy floors that decide "needs rehash" are the
-// package's defaults: bcrypt cost 12, PBKDF2-SHA256 1,200,000 and
-// PBKDF2-SHA1 1,300,000 iterations, phpass 2^13, argon2 m=19456 KiB t=2.
+// package's defaults: bcrypt cost 12 (wordpress too), PBKDF2-SHA256
+// 1,200,000, PBKDF2-SHA1 1,300,000 and PBKDF2-SHA512 210,000 iterations
+// (werkzeug_pbkdf2 and the passlib ones too, by their hash), phpass 2^13,
+// argon2 m=19456 KiB t=2 v=19, sha256_crypt and sha512_crypt 656,000
+// rounds; insecure hashers always need a rehash.
 var sampleWant = map[string]counts{
+	// argon2 v=16 m=128 (verified).
+	"argon2_django": {Rows: 1, OK: 1, Rehash: 1, Verified: 1},
+	// argon2-cffi's m=65536 t=1.
+	"argon2d": {Rows: 1, OK: 1, Rehash: 1},
 	// $argon2i$ m=19456,t=2: at the floor.
 	"argon2i": {Rows: 1, OK: 1},
 	// argon2-cffi's and PHP's defaults, and the 4 GiB one over the limit.
 	"argon2id": {Rows: 3, OK: 2, OutOfRange: 1},
-	// $2b$12, $2y$10 (rehash, its password verified), $2a$12, a truncated
-	// one, $2b$10 (rehash), and the row with no hasher that is a $2b$12.
-	"bcrypt":               {Rows: 6, OK: 4, Malformed: 1, Unknown: 1, Rehash: 2, Verified: 1},
+	// $2b$12, $2y$10 (rehash, its password verified), $2a$12, $2x$05
+	// (rehash, verified), a truncated one, $2b$10 (rehash), and the row
+	// with no hasher that is a $2b$12.
+	"bcrypt":               {Rows: 7, OK: 5, Malformed: 1, Unknown: 1, Rehash: 3, Verified: 2},
 	"bcrypt_sha256_django": {Rows: 1, OK: 1},
 	// letmein (verified) and another.
 	"md5": {Rows: 2, OK: 2, Insecure: 2, Rehash: 2, Verified: 1},
+	// Verified.
+	"md5_crypt":  {Rows: 1, OK: 1, Insecure: 1, Rehash: 1, Verified: 1},
+	"md5_django": {Rows: 1, OK: 1, Insecure: 1, Rehash: 1},
 	// Django's 260000 (rehash) and 1,300,000 in hex.
 	"pbkdf2_sha1": {Rows: 2, OK: 2, Rehash: 1},
 	// Keycloak at 27500 and 600000: both below 1,200,000.
@@ -43,13 +54,26 @@ var sampleWant = map[string]counts{
 	// Django 3.2's 260000 (verified), 1,200,000, and the row with an empty
 	// hasher whose digest is Django's 260000.
 	"pbkdf2_sha256_django": {Rows: 3, OK: 2, Unknown: 1, Rehash: 2, Verified: 1},
-	"pbkdf2_sha512":        {Rows: 1, OK: 1},
+	// 29000.
+	"pbkdf2_sha256_passlib": {Rows: 1, OK: 1, Rehash: 1},
+	"pbkdf2_sha512":         {Rows: 1, OK: 1},
+	// 29000.
+	"pbkdf2_sha512_passlib": {Rows: 1, OK: 1, Rehash: 1},
 	// WordPress $P$B (verified) and phpBB $H$9 (2^11: rehash).
 	"phpass":          {Rows: 2, OK: 2, Rehash: 1, Verified: 1},
 	"scrypt_firebase": {Rows: 1, OK: 1},
 	"scrypt_werkzeug": {Rows: 1, OK: 1},
+	"sha1_django":     {Rows: 1, OK: 1, Insecure: 1, Rehash: 1},
 	// One with a wrong test password.
 	"sha256": {Rows: 2, OK: 1, Insecure: 2, Rehash: 2, Failed: 1},
+	// glibc's default 5000 rounds (verified).
+	"sha256_crypt": {Rows: 1, OK: 1, Rehash: 1, Verified: 1},
+	// passlib's 656,000 rounds: at the floor.
+	"sha512_crypt": {Rows: 1, OK: 1},
+	// Werkzeug 2.2's 260000.
+	"werkzeug_pbkdf2": {Rows: 1, OK: 1, Rehash: 1},
+	// WordPress 6.8's cost 10.
+	"wordpress": {Rows: 1, OK: 1, Rehash: 1},
 	// "md6".
 	groupUnknown: {Rows: 1, Unknown: 1},
 	// The line cut short.

@@ -18,7 +18,7 @@ terminal it is typed at a prompt without echo.
 Quote the digest in single quotes: it holds '$'.
 
 Example:
-  printf '%s\n' 'Tr0ub4dor&3' | pwdigest verify bcrypt '$2y$10$VRZk2T4P3.zi0E4smxvxZ.o/pl0aYrVF3huDvzJMPylTeLs/LZeYG'
+  printf '%s\n' 'Tr0ub4dor&3' | pwdigest verify bcrypt '$2y$10$FUZ6fp8znbc/MZXsqimSl.ZeW4Xv7RiieycxEx/Iza9LfPy0zXGDC'
 `
 
 func runVerify(e *env, args []string) int {
@@ -63,14 +63,19 @@ const hashHelp = `
 Hash reads a password and prints a new digest of it in the hasher's format,
 with a random salt and the default policy's parameters, or those given by
 flags. The password is read as by verify; at a terminal it is asked twice.
-Digests of insecure hashers (md5, sha256) are for tests only.
+Digests of insecure hashers (md5, sha256, md5_crypt, md5_django,
+sha1_django) are for tests only; they take no flags.
 
 Each flag applies to some hashers only; values above the default limits
 are refused, since check and verify would refuse the digest:
-  --cost           bcrypt, bcrypt_sha256_django (4..16)
-  --iterations     pbkdf2_sha1, pbkdf2_sha256, pbkdf2_sha256_django, pbkdf2_sha512
-  --rounds         phpass (log2, 7..18), scrypt_firebase
-  --memory, --time, --parallelism   argon2i, argon2id (memory in KiB)
+  --cost           bcrypt, bcrypt_sha256_django, wordpress (4..16)
+  --iterations     pbkdf2_sha1, pbkdf2_sha256, pbkdf2_sha256_django,
+                   pbkdf2_sha512 (below 420000), pbkdf2_sha256_passlib,
+                   pbkdf2_sha512_passlib, werkzeug_pbkdf2 (its sha256 form)
+  --rounds         phpass (log2, 7..18), scrypt_firebase,
+                   sha256_crypt and sha512_crypt (1000..2000000)
+  --memory, --time, --parallelism
+                   argon2d, argon2i, argon2id, argon2_django (memory in KiB)
   --n, --r, --p    scrypt_werkzeug
   --mem-cost       scrypt_firebase (log2 N)
 
@@ -91,48 +96,82 @@ type policyFlag struct {
 	value   int
 }
 
+// pbkdf2Hashers lists the PBKDF2 hashers with the hash function of their
+// new digests, which picks the policy's and the limits' iterations field.
+var pbkdf2Hashers = []struct{ name, prf string }{
+	{"pbkdf2_sha1", "sha1"},
+	{"pbkdf2_sha256", "sha256"},
+	{"pbkdf2_sha256_django", "sha256"},
+	{"pbkdf2_sha512", "sha512"},
+	{"pbkdf2_sha256_passlib", "sha256"},
+	{"pbkdf2_sha512_passlib", "sha512"},
+	{"werkzeug_pbkdf2", "sha256"}, // Hash writes pbkdf2:sha256
+}
+
+func pbkdf2PRF(hasher string) string {
+	for _, h := range pbkdf2Hashers {
+		if h.name == hasher {
+			return h.prf
+		}
+	}
+	return ""
+}
+
 func policyFlags() []*policyFlag {
 	lim := pwdigest.DefaultLimits()
-	pbkdf2 := []string{"pbkdf2_sha1", "pbkdf2_sha256", "pbkdf2_sha256_django", "pbkdf2_sha512"}
-	argon2 := []string{"argon2i", "argon2id"}
+	var pbkdf2 []string
+	for _, h := range pbkdf2Hashers {
+		pbkdf2 = append(pbkdf2, h.name)
+	}
+	argon2 := []string{"argon2d", "argon2i", "argon2id", "argon2_django"}
+	shaCrypt := []string{"sha256_crypt", "sha512_crypt"}
 	fixed := func(lo, hi int) func(string) (int, int) {
 		return func(string) (int, int) { return lo, hi }
 	}
 	return []*policyFlag{
-		{name: "cost", usage: "bcrypt cost (log2 rounds)", hashers: []string{"bcrypt", "bcrypt_sha256_django"},
+		{name: "cost", usage: "bcrypt cost (log2 rounds)", hashers: []string{"bcrypt", "bcrypt_sha256_django", "wordpress"},
 			bounds: fixed(4, lim.BcryptCost),
 			set:    func(p *pwdigest.Policy, _ string, v int) { p.BcryptCost = v }},
 		{name: "iterations", usage: "PBKDF2 iterations", hashers: pbkdf2,
 			bounds: func(h string) (int, int) {
-				switch h {
-				case "pbkdf2_sha1":
-					return 1, lim.PBKDF2SHA1Iterations
-				case "pbkdf2_sha512":
+				switch {
+				case h == "pbkdf2_sha512":
 					return 1, min(lim.PBKDF2SHA512Iterations, 419_999) // the format's own bound
+				case pbkdf2PRF(h) == "sha1":
+					return 1, lim.PBKDF2SHA1Iterations
+				case pbkdf2PRF(h) == "sha512":
+					return 1, lim.PBKDF2SHA512Iterations
 				}
 				return 1, lim.PBKDF2SHA256Iterations
 			},
 			set: func(p *pwdigest.Policy, h string, v int) {
-				switch h {
-				case "pbkdf2_sha1":
+				switch pbkdf2PRF(h) {
+				case "sha1":
 					p.PBKDF2SHA1Iterations = v
-				case "pbkdf2_sha512":
+				case "sha512":
 					p.PBKDF2SHA512Iterations = v
 				default:
 					p.PBKDF2SHA256Iterations = v
 				}
 			}},
-		{name: "rounds", usage: "phpass rounds (log2), or scrypt_firebase rounds", hashers: []string{"phpass", "scrypt_firebase"},
+		{name: "rounds", usage: "phpass rounds (log2), scrypt_firebase rounds, or sha256_crypt and sha512_crypt rounds",
+			hashers: append([]string{"phpass", "scrypt_firebase"}, shaCrypt...),
 			bounds: func(h string) (int, int) {
-				if h == "phpass" {
+				switch {
+				case h == "phpass":
 					return 7, lim.PhpassRounds
+				case contains(shaCrypt, h):
+					return 1000, min(lim.CryptRounds, 999_999_999) // the format's own bounds
 				}
 				return 1, 32
 			},
 			set: func(p *pwdigest.Policy, h string, v int) {
-				if h == "phpass" {
+				switch {
+				case h == "phpass":
 					p.PhpassRounds = v
-				} else {
+				case contains(shaCrypt, h):
+					p.CryptRounds = v
+				default:
 					p.FirebaseRounds = v
 				}
 			}},
@@ -226,7 +265,7 @@ first, one a line. It exits 1 when none does. A digest matches whatever its
 parameters; check it against the limits with verify or check.
 
 Example:
-  pwdigest identify 'pbkdf2_sha256$260000$JNYkjguz0bz3eME4xPchWn$FIWhM/T1jkjM66CHmA9OShybCyFAQHYvsrNPqsOJNVw='
+  pwdigest identify 'pbkdf2_sha256$260000$3h29BAupB1JdFQrQM7lIue$rRYHAdTByn+3Jkvy6HAa0Sm1nxlQKu3HCn1xOEQ8G2w='
 `
 
 func runIdentify(e *env, args []string) int {

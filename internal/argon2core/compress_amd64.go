@@ -6,7 +6,8 @@ import "golang.org/x/sys/cpu"
 
 var useAVX2 = cpu.X86.HasAVX2
 
-// compressAVX2 is compressGeneric in AVX2 assembly.
+// compressAVX2 is compressGeneric in AVX2 assembly. It also prefetches the
+// blocks the next call will need, as nr describes.
 //
 //go:noescape
 func compressAVX2(out, x, y *block, withXor bool, nr *nextRef)

@@ -296,12 +296,12 @@ lane0: \
 	SUBQ    R13, R14; \
 	DECQ    R14; \
 	ADDQ    nextRef_start(R9), R14; \
-	MOVQ    nextRef_laneLen(R9), R15; \
+	MOVQ    nextRef_laneLen(R9), R11; \
 	MOVQ    R14, R13; \
-	SUBQ    R15, R13; \
-	CMPQ    R14, R15; \
+	SUBQ    R11, R13; \
+	CMPQ    R14, R11; \
 	CMOVQCC R13, R14; \
-	IMULQ   R15, DX; \
+	IMULQ   R11, DX; \
 	ADDQ    R14, DX; \
 	SHLQ    $10, DX; \
 	ADDQ    nextRef_base(R9), DX; \

@@ -290,7 +290,7 @@ func TestErrors(t *testing.T) {
 		{"minor $", salt, 4, '$', "minor"},
 		{"minor 2", salt, 4, '2', "minor"},
 		{"minor 1", salt, 4, 1, "minor"},
-		{"minor A", salt, 4, 'A', "minor"},
+		{"minor B", salt, 4, 'B', "minor"},
 		{"nil salt", nil, 4, 'b', "salt"},
 		{"short salt", salt[:15], 4, 'b', "salt"},
 		{"long salt", make([]byte, 17), 4, 'b', "salt"},

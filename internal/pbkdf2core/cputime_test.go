@@ -26,11 +26,13 @@ func threadCPU() time.Duration {
 //
 //	go test -tags cputime -run NONE -bench CPUTime -benchtime 7x
 func BenchmarkCPUTime(b *testing.B) {
-	runtime.LockOSThread()
-	defer runtime.UnlockOSThread()
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	for _, c := range benchCases {
 		b.Run(c.name, func(b *testing.B) {
+			// Per sub-benchmark: the testing package sets GOMAXPROCS
+			// before each run.
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+			runtime.LockOSThread()
+			defer runtime.UnlockOSThread()
 			vs := c.variants()
 			for _, v := range vs {
 				if v.name == "bound" {

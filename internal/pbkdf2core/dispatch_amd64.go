@@ -150,9 +150,10 @@ func loop512(s *iter512, n, words int) {
 	}
 }
 
-// accelerated reports whether h runs on assembly; tests skip the slowest
-// vectors on the portable code.
-func accelerated(h Hash) bool {
+// Accelerated reports whether h runs on assembly here. Where it does not,
+// the standard library's crypto/pbkdf2 is faster than our portable code;
+// tests skip the slowest vectors on the portable code.
+func Accelerated(h Hash) bool {
 	switch h {
 	case SHA1, SHA256:
 		return useNI()

@@ -16,6 +16,7 @@ func lanes256() int                    { return 1 }
 func loop256x2(a, b *iter256, n int)   { loop256Generic(a, n); loop256Generic(b, n) }
 func loop512(s *iter512, n, words int) { loop512Generic(s, n, words) }
 
-// accelerated reports whether h runs on assembly; tests skip the slowest
-// vectors on the portable code.
-func accelerated(Hash) bool { return false }
+// Accelerated reports whether h runs on assembly here. Where it does not,
+// the standard library's crypto/pbkdf2 is faster than our portable code;
+// tests skip the slowest vectors on the portable code.
+func Accelerated(Hash) bool { return false }

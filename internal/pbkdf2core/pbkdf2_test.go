@@ -124,10 +124,10 @@ func make200(c byte) []byte {
 func TestVectors(t *testing.T) {
 	forEachImpl(t, func(t *testing.T) {
 		for _, v := range vectors {
-			name := fmt.Sprintf("%v/%d/%d", v.h, v.iter, v.keyLen)
+			name := fmt.Sprintf("%s/%d/%d", hashName(v.h), v.iter, v.keyLen)
 			t.Run(name, func(t *testing.T) {
 				// The 2^24-iteration vector once, and only on assembly.
-				if v.iter > 100000 && (testing.Short() || sequential || !accelerated(v.h)) {
+				if v.iter > 100000 && (testing.Short() || sequential || !Accelerated(v.h)) {
 					t.Skip("long vector")
 				}
 				got, err := Key(v.h, []byte(v.password), []byte(v.salt), v.iter, v.keyLen)
@@ -138,7 +138,7 @@ func TestVectors(t *testing.T) {
 	})
 }
 
-func (h Hash) String() string {
+func hashName(h Hash) string {
 	switch h {
 	case SHA1:
 		return "SHA1"
@@ -187,7 +187,7 @@ func TestAgainstStdlib(t *testing.T) {
 				require.NoError(t, err)
 				want, err := pbkdf2.Key(newHash(h), string(pw), salt, iter, keyLen)
 				require.NoError(t, err)
-				require.Equal(t, want, got, "%v pw=%x salt=%x iter=%d keyLen=%d", h, pw, salt, iter, keyLen)
+				require.Equal(t, want, got, "%s pw=%x salt=%x iter=%d keyLen=%d", hashName(h), pw, salt, iter, keyLen)
 			}
 		}
 	})

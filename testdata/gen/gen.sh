@@ -4,6 +4,10 @@
 #
 #   sh testdata/gen/gen.sh            # regenerate and verify
 #   sh testdata/gen/gen.sh --verify   # only verify the committed files
+#   sh testdata/gen/gen.sh --roundtrip
+#       write testdata/roundtrip/*.jsonl with pwdigest's own Hash
+#       (go run ./testdata/gen/ourdigests) and verify every line with the
+#       real producers (roundtrip.py)
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -19,7 +23,7 @@ need_py() { # need_py MODULE DEBIAN-PACKAGE
 }
 need "$py" python3
 need php php-cli
-need argon2 argon2
+[ "${1:-}" = "--roundtrip" ] || need argon2 argon2
 need node nodejs
 need dpkg-query dpkg
 if [ -x "$py" ]; then
@@ -37,6 +41,17 @@ fi
 if ! (cd "$here" && node -e "require('firebase-scrypt')") >/dev/null 2>&1; then
 	echo "gen.sh: npm package firebase-scrypt missing: run (cd $here && npm ci)" >&2
 	exit 1
+fi
+
+if [ "${1:-}" = "--roundtrip" ]; then
+	if ! command -v go >/dev/null 2>&1; then
+		echo "gen.sh: --roundtrip needs the go command (go.mod's Go version or later)" >&2
+		exit 1
+	fi
+	(cd "$here/../.." && go run ./testdata/gen/ourdigests \
+		-passwords testdata/gen/passwords.json -out testdata/roundtrip)
+	(cd "$here" && "$py" -B roundtrip.py "$here/../roundtrip")
+	exit
 fi
 
 if [ "${1:-}" != "--verify" ]; then

@@ -7,13 +7,16 @@ The digests come from real producers, not from pwdigest:
   Debian python3-bcrypt, python3-passlib, python3-django, python3-argon2,
   Python's hashlib (Keycloak's, Werkzeug's and the hex PBKDF2 layouts,
   written out by hand around hashlib's KDFs), PHP's password_hash, and the
-  npm package firebase-scrypt.
+  npm package firebase-scrypt; and, for the hashers added later, the
+  producer fixtures in testdata/vectors/*.jsonl (picked by the vector()
+  calls below; each line names the producer that made it).
 
 Run from the repository root with Debian's Python:
   npm install --prefix /tmp/fbgen firebase-scrypt@2.2.0
   /usr/bin/python3 cmd/pwdigest/testdata/make-sample.py /tmp/fbgen/node_modules
 
-Salts are random: a rerun gives other digests but the same check summary.
+Salts are random: a rerun gives other digests but the same check summary
+(the rows taken from testdata/vectors stay as they are).
 A few rows are broken on purpose; see BROKEN below.
 """
 
@@ -91,11 +94,26 @@ def argon2_low(pw, typ, m, t, p):
                                         hash_len=32, type=typ).decode()
 
 
-# Test accounts' passwords (the sample's only secrets).
+def vector(file, contains, source, password=None):
+    # The digest of the one fixture in testdata/vectors/<file>.jsonl whose
+    # digest holds `contains` and whose source starts with `source` (and
+    # whose password is `password`, when given).
+    with open(os.path.join("testdata/vectors", file + ".jsonl")) as f:
+        found = [v for v in map(json.loads, f)
+                 if contains in v["digest"] and v["source"].startswith(source)
+                 and (password is None or v["password"] == password)]
+    if len(found) != 1:
+        sys.exit("make-sample: %d fixtures in %s match %r from %r" % (len(found), file, contains, source))
+    return found[0]["digest"]
+
+
+# Test accounts' passwords (the sample's only secrets). Alice's and Erin's
+# are also those of fixtures in testdata/vectors.
 PW_ALICE = "correct horse battery staple"
 PW_BOB = "Tr0ub4dor&3"
 PW_CAROL = "s3cret-Passw0rd"
 PW_DAVE = "letmein"
+PW_ERIN = "pässwörd"
 
 OTHER = "not a password in the sample"
 
@@ -118,6 +136,7 @@ def add(digest, hasher, password=None, **extra):
 add(bcrypt.hashpw(OTHER.encode(), bcrypt.gensalt(12)).decode(), "bcrypt")                 # pyca bcrypt $2b$12
 add(php("echo password_hash('%s', PASSWORD_BCRYPT, ['cost' => 10]);" % PW_BOB), "bcrypt", PW_BOB)  # PHP $2y$10: rehash
 add(ph.bcrypt.using(ident="2a", rounds=12).hash(OTHER), "bcrypt")                           # passlib $2a$12
+add(vector("bcrypt_legacy", "$2x$05$", "PHP", PW_ERIN), "bcrypt", PW_ERIN)                  # PHP crypt() $2x$05: rehash
 add(dj.make_password(OTHER, hasher="bcrypt_sha256"), "bcrypt_sha256_django")                # Django, cost 12
 add(dj.make_password(PW_ALICE, hasher="pbkdf2_sha256"), "pbkdf2_sha256_django", PW_ALICE)   # Django 3.2: 260000, rehash
 add(dj.PBKDF2PasswordHasher().encode(OTHER, dj.PBKDF2PasswordHasher().salt(), iterations=1_200_000),
@@ -125,20 +144,32 @@ add(dj.PBKDF2PasswordHasher().encode(OTHER, dj.PBKDF2PasswordHasher().salt(), it
 add(keycloak(OTHER, 27500), "pbkdf2_sha256")                                                # Keycloak's old default: rehash
 add(keycloak(OTHER, 600000), "pbkdf2_sha256")
 add(pbkdf2_hex("pbkdf2_sha512", "sha512", OTHER, 210000, 64), "pbkdf2_sha512")
+add(vector("pbkdf2_sha256_passlib", "$29000$", "passlib 1.7.4"), "pbkdf2_sha256_passlib")  # passlib: 29000, rehash
+add(vector("pbkdf2_sha512_passlib", "$29000$", "passlib 1.7.4"), "pbkdf2_sha512_passlib")  # 29000 < 210000: rehash
 add(dj.make_password(OTHER, hasher="pbkdf2_sha1"), "pbkdf2_sha1")                           # Django, base64: rehash
 add(pbkdf2_hex("pbkdf2_sha1", "sha1", OTHER, 1_300_000, 20), "pbkdf2_sha1")                  # hex layout
 add(argon2.PasswordHasher().hash(OTHER), "argon2id")                                        # argon2-cffi defaults
 add(php("echo password_hash('%s', PASSWORD_ARGON2ID);" % OTHER), "argon2id")                # PHP m=65536,t=4,p=1
 add(argon2_low(OTHER, argon2.low_level.Type.I, 19456, 2, 1), "argon2i")
+add(vector("argon2d", "$m=65536,t=1,p=1$", "argon2-cffi"), "argon2d")                      # t=1: rehash
+add(vector("argon2_django", "argon2$argon2i$v=16$", "argon2-cffi", PW_ALICE),
+    "argon2_django", PW_ALICE)                                                              # v=16 m=128: rehash
 add(ph.phpass.using(ident="P", rounds=13).hash(PW_CAROL), "phpass", PW_CAROL)               # WordPress $P$B
 add(ph.phpass.using(ident="H", rounds=11).hash(OTHER), "phpass")                            # phpBB $H$9: rehash
+add(vector("wordpress", "$wp$2y$10$", "PHP"), "wordpress")                                  # WordPress 6.8, cost 10: rehash
 add(werkzeug_scrypt(OTHER), "scrypt_werkzeug")
+add(vector("werkzeug_pbkdf2", "pbkdf2:sha256:260000$", "Werkzeug"), "werkzeug_pbkdf2")     # Werkzeug 2.2: rehash
 add(firebase(OTHER), "scrypt_firebase")
+add(vector("sha512_crypt", "$6$rounds=656000$", "passlib"), "sha512_crypt")                 # passlib's default
+add(vector("sha256_crypt", "$5$", "Python", PW_ALICE), "sha256_crypt", PW_ALICE)            # libxcrypt, 5000: rehash
 # Insecure rows: usable, to upgrade at the next sign-in.
 add(hashlib.md5(PW_DAVE.encode()).hexdigest(), "md5", PW_DAVE)
 add(hashlib.md5(OTHER.encode()).hexdigest(), "md5")
 add(hashlib.sha256(PW_DAVE.encode()).hexdigest(), "sha256", "letmein!")                      # wrong password
 add(hashlib.sha256(OTHER.encode()).hexdigest(), "sha256")
+add(vector("sha1_django", "sha1$", "Django", "password"), "sha1_django")                     # Django's SHA1PasswordHasher
+add(vector("md5_django", "md5$", "Django", "password"), "md5_django")                        # Django's MD5PasswordHasher
+add(vector("md5_crypt", "$1$", "Python", PW_ERIN), "md5_crypt", PW_ERIN)                    # libxcrypt md5crypt
 
 # BROKEN: rows that are not usable.
 good_bcrypt = bcrypt.hashpw(OTHER.encode(), bcrypt.gensalt(12)).decode()
