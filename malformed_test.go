@@ -105,7 +105,7 @@ func checkSentinelError(t *testing.T, err, want error, msgAndArgs ...any) {
 
 func countSentinels(err error) int {
 	n := 0
-	for _, s := range []error{ErrUnknownHasher, ErrMalformedDigest, ErrParamsOutOfRange, ErrPasswordTooLong} {
+	for _, s := range []error{ErrUnknownHasher, ErrMalformedDigest, ErrParamsOutOfRange, ErrPasswordTooLong, ErrUnsupportedPassword} {
 		if errors.Is(err, s) {
 			n++
 		}

@@ -1,0 +1,437 @@
+# Writes testdata/malformed/<hasher>.txt: hand-chosen damage to one real
+# producer's digest per hasher (the producer is named in each file's source
+# header). Run from the repository root: /usr/bin/python3
+# testdata/malformed/gen_malformed.py. To cover a new hasher, add its base
+# digest to BASES and its damage to cases(); every line must then pass
+# TestMalformedFixtures.
+import base64, os
+
+PW = "hostile-base"
+BASES = {
+ "bcrypt": ("$2b$04$rNXvHeAdaBNitgy3WmoOm.qvb9F.KsmVIAbTToreROC7AtxhHxssG", "python3-bcrypt 3.2.2 (Debian 12): bcrypt.hashpw(password, bcrypt.gensalt(4))"),
+ "bcrypt_sha256_django": ("bcrypt_sha256$$2b$04$NwAi6H3OjSdBk/w4vx4f7u//gLjmtWc2ABCzyCDFk5pYd.YZBvnha", "Django 3.2.25 BCryptSHA256PasswordHasher with rounds = 4"),
+ "md5": ("49717a1f2e88e8ce3ca19f323d6fdc49", "PHP 8.2 md5()"),
+ "sha256": ("24c57629673036de705533beac905c3a9679c282bf3e427e9738402910bb0846", "PHP 8.2 hash('sha256', ...)"),
+ "pbkdf2_sha256": ("pbkdf2_sha256$1000$AAECAwQFBgcICQoLDA0ODw==$WdxXhJIGGkcx6420k0b6HjE5VbZw+utB2imWRGrf4ffhgucD/wH6SznVx8vzXHsbARH6axFjuX3ocQBC8QZMGA==", "Python 3.11.2 hashlib.pbkdf2_hmac('sha256', password, bytes(range(16)), 1000, 64), base64 salt and hash as Keycloak keeps them"),
+ "pbkdf2_sha256_django": ("pbkdf2_sha256$1000$Yx3dK9qLm2Pz8RtV4wNb7C$7Qs1HSFO2+hWV00+r2MWvlgL4tqXQaFWXHqJg0y7K9c=", "Django 3.2.25 PBKDF2PasswordHasher().encode(password, salt, 1000)"),
+ "pbkdf2_sha512": ("pbkdf2_sha512$1000$Kd8sLq2mZx7vNc4B$79d85d9b6a4fe35f11144c87f6c29ec12181c0ef4ea9e67a2d86395c7feda6dc9b811bcb97d9c6959a69f6e301a515b388e13991343aa3f89641a24ab83743fd", "Python 3.11.2 hashlib.pbkdf2_hmac('sha512', password, salt, 1000, 64), hex"),
+ "pbkdf2_sha1": ("pbkdf2_sha1$1000$Qw8eRt5yUi2oPa7sDf3gHj$IYHgMPm3rQhiRjtCIccegZDtNhk=", "Django 3.2.25 PBKDF2SHA1PasswordHasher().encode(password, salt, 1000)"),
+ "phpass": ("$P$57siSukz5USDIux8gPQnV0fb0TvOal/", "passlib 1.7.4 phpass.using(rounds=7).hash(password)"),
+ "scrypt_werkzeug": ("scrypt:1024:8:1$Mv3nBx8cZq1wEr6t$0ff908e335b010069438975077a840b16f5b882f84e2bc25c12684ad6da94fde23657cff9a6cfa3817a97793b40be205913e5b239420c46b84a0c48782cbc348", "Python 3.11.2 hashlib.scrypt(password, salt, n=1024, r=8, p=1, dklen=64), hex, as Werkzeug 3 writes it"),
+ "argon2i": ("$argon2i$v=19$m=64,t=1,p=1$1WBaOzwbPS5HbzB5lmAZZQ$HvJcNTjvtuqwVVFRbsDiyQ", "argon2-cffi 21.1.0 PasswordHasher(time_cost=1, memory_cost=64, parallelism=1, type=Type.I)"),
+ "argon2id": ("$argon2id$v=19$m=64,t=1,p=1$F4D8olTuQjPVv7u14j7u9w$jNVmKt2cMSo5HjZ9Ch2Efg", "argon2-cffi 21.1.0 PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)"),
+ "scrypt_firebase": ("8nnyL9+9INbxpr4roRrbiAwrV4/134wuUY8X8vlgw3YwR9Bk5xAeOhMr0ayectrV2nTw+hDEKUZKvspJN0YYzg==$42xEC+ixf3L2lw==$jxspr8Ki0RYycVU8zykbdLGjFQ3McFUH0uiiTvC8pVMXAn210wjLNmdZJzxUECKbm0QsEmYUSDzZvpjeJ9WmXA==$Bw==$1$10", "npm firebase-scrypt 2.2.0 (Node v20.20.2) FirebaseScrypt.hash with Firebase's sample signer key and separator, rounds 1, mem cost 10"),
+}
+
+BASES.update({
+ "argon2_django": ("argon2$argon2id$v=19$m=64,t=1,p=1$cGE5RWwzY3pXanRlOUlvM01XSUxVRQ$EQwOTL/KVZhq82x6zUNdlA", "password", "Django 3.2.25 Argon2PasswordHasher with argon2-cffi 21.1.0 (time_cost=1, memory_cost=64, parallelism=1), from testdata/vectors/argon2_django.jsonl"),
+ "argon2d": ("$argon2d$v=19$m=64,t=1,p=1$MNJoFUwnrD8G1sUbpAGtSw$fytC+nq2iTm+MfCM4y5MqANaCpOZZqa9MGluV+rhMZk", "x", "argon2-cffi 21.1.0 argon2.low_level.hash_secret (libargon2 0~20171227), from testdata/vectors/argon2d.jsonl"),
+ "md5_crypt": ("$1$28772684$iEwNOgGugqO9.bIz5sk8k/", "hashcat", "hashcat example hashes, mode 500, from testdata/vectors/md5_crypt.jsonl"),
+ "md5_django": ("md5$1mWWkjLWQvtD$2acabb3c76079b2a00fe66374bb85f4c", "password", "Django 3.2.25 MD5PasswordHasher, from testdata/vectors/md5_django.jsonl"),
+ "sha1_django": ("sha1$3GfZGLFxwO5o$b3c803c322d4bcddc7c9ca8ebbb6eb3d7e6b82ca", "password", "Django 3.2.25 SHA1PasswordHasher, from testdata/vectors/sha1_django.jsonl"),
+ "pbkdf2_sha256_passlib": ("$pbkdf2-sha256$1000$zaNd.jDrbxN7Vz3FlzD05g$att8I46IAHBvmy5RgJ9Gq3ydSASaJRF8TSLDXhLhiEY", "password", "passlib 1.7.4 pbkdf2_sha256, from testdata/vectors/pbkdf2_sha256_passlib.jsonl"),
+ "pbkdf2_sha512_passlib": ("$pbkdf2-sha512$1000$Flo7BYlzJm.Hzhk6.kXCFQ$7arEW/FPrcz/pyAGEGy439z0A8qL/.YvIIPzWt.uoLU7aWLOlQpvxiFs74xA8yx7tebwqDPjkPg6IQHfhM13NA", "password", "passlib 1.7.4 pbkdf2_sha512, from testdata/vectors/pbkdf2_sha512_passlib.jsonl"),
+ "sha256_crypt": ("$5$rounds=10000$saltstringsaltst$3xv.VbSHBb41AL9AvLeujZkZRBAwqFMz2.opqey6IcA", "Hello world!", "Ulrich Drepper, 'Unix crypt using SHA-256 and SHA-512', test vectors, from testdata/vectors/sha256_crypt.jsonl"),
+ "sha512_crypt": ("$6$saltstring$svn8UoSVapNtMuq1ukKS4tPQd8iKwSMHWjl/O817G3uBnIFNjnQJuesI68u4OTLiBFdcbYEdFCoEOfaS35inz1", "Hello world!", "Ulrich Drepper, 'Unix crypt using SHA-256 and SHA-512', test vectors, from testdata/vectors/sha512_crypt.jsonl"),
+ "werkzeug_pbkdf2": ("pbkdf2:sha256:1000$oe6oSwmlHYdNflQM$23f7f09746fb96b501b0194669210c9179de9d971b8904eee3f160317eecff3f", "password", "Werkzeug 2.2.2 security._hash_internal('pbkdf2:sha256:1000'), from testdata/vectors/werkzeug_pbkdf2.jsonl"),
+ "wordpress": ("$wp$2y$04$0dhUnDf3qQ3yu3mrQYoRg..S1EQ2sexLxXmfwyzDx7RjZjmoJ4tu.", "password", "PHP 8.2.36 hash_hmac('sha384') + password_hash(PASSWORD_BCRYPT), WordPress 6.8 wp_hash_password() recipe, from testdata/vectors/wordpress.jsonl"),
+})
+
+M, O = "malformed", "out_of_range"
+
+def q(s):
+    out = '"'
+    for b in s.encode("utf-8", "surrogateescape"):
+        if b == 34: out += '\\"'
+        elif b == 92: out += '\\\\'
+        elif b == 10: out += '\\n'
+        elif b == 13: out += '\\r'
+        elif b == 9: out += '\\t'
+        elif 32 <= b < 127: out += chr(b)
+        else: out += '\\x%02x' % b
+    return out + '"'
+
+def common(name, d):
+    more = (d + "A", "one character too many")
+    if name.startswith("argon2"):
+        # Raw base64 of any length but 4k+1 is valid: append up to one.
+        k = (1 - len(d.rsplit("$", 1)[1])) % 4 or 4
+        more = (d + "A" * k, "hash of an impossible base64 length (4k+1)")
+    less = (d[1:], "first character cut off") if name == "scrypt_firebase" else (d[:-1], "truncated by one character")
+    return [
+        (M, "", "empty"),
+        (M,) + less,
+        (M,) + more,
+        (M, " " + d, "leading space"),
+        (M, d + "\n", "trailing newline"),
+        (M, d + "\r", "trailing carriage return (CRLF file)"),
+        (M, d + "\x00", "trailing NUL"),
+    ]
+
+def mixed_case(h):
+    i = next(i for i, ch in enumerate(h) if ch in "abcdef")
+    return h[:i] + h[i].upper() + h[i+1:]
+
+def b64(b): return base64.b64encode(b).decode()
+def raw64(b): return base64.b64encode(b).decode().rstrip("=")
+
+def cases(name, d):
+    c = common(name, d)
+    if name == "bcrypt":
+        body = d[7:]
+        c += [
+            (M, "$2c$04$" + body, "unknown minor version c"),
+            (M, "$2B$04$" + body, "upper-case minor version"),
+            (M, "$2b$4$" + body, "one-digit cost"),
+            (M, "$2b$+4$" + body, "signed cost"),
+            (M, "$2b$0a$" + body, "cost is not decimal"),
+            (M, "2b$04$" + body, "missing leading $"),
+            (M, "$2b$04$" + body[:5] + "!" + body[6:], "salt character outside bcrypt's alphabet"),
+            (M, "$2b$04$" + body[:5] + "+" + body[6:], "salt character from standard base64, not bcrypt's"),
+            (M, "$2b$04$" + body[:21] + "/" + body[22:], "salt's last character has non-zero unused bits"),
+            (M, "$2b$04$" + body[:-1] + "H", "hash's last character has non-zero unused bits"),
+            (M, "$2b$04$" + body[:22] + "$" + body[22:-1], "$ between salt and hash"),
+            (M, "$2b$04$" + body[:20] + " " + body[21:], "space inside the salt"),
+            (O, "$2b$03$" + body, "cost below bcrypt's minimum 4"),
+            (O, "$2b$32$" + body, "cost above bcrypt's maximum 31"),
+            (O, "$2b$99$" + body, "cost 99"),
+            (O, "$2b$31$" + body, "cost 31, above the default limit 16"),
+            (O, "$2b$17$" + body, "cost 17, one above the default limit"),
+        ]
+    elif name == "bcrypt_sha256_django":
+        inner = d[len("bcrypt_sha256$"):]
+        body = inner[7:]
+        c += [
+            (M, inner, "plain bcrypt without the prefix"),
+            (M, "bcrypt$" + inner, "Django's plain bcrypt prefix"),
+            (M, "BCRYPT_SHA256$" + inner, "upper-case prefix"),
+            (M, "bcrypt_sha256$$" + inner, "doubled $"),
+            (M, "bcrypt_sha256$", "prefix only"),
+            (M, "bcrypt_sha256$$2b$04$" + body[:3] + "*" + body[4:], "salt character outside bcrypt's alphabet"),
+            (M, "bcrypt_sha256$$2b$4$" + body, "one-digit cost"),
+            (O, "bcrypt_sha256$$2b$32$" + body, "cost above bcrypt's maximum 31"),
+            (O, "bcrypt_sha256$$2b$17$" + body, "cost 17, above the default limit 16"),
+            (O, "bcrypt_sha256$$2b$01$" + body, "cost below 4"),
+        ]
+    elif name in ("md5", "sha256"):
+        c += [
+            (M, d[:-2], "one byte short"),
+            (M, d + "00", "one byte too long"),
+            (M, d[:-1] + "g", "g is not hex"),
+            (M, mixed_case(d), "mixed-case hex"),
+            (M, "0x" + d, "0x prefix"),
+            (M, "{%s}" % name.upper() + b64(bytes.fromhex(d)), "LDAP-style {%s} base64" % name.upper()),
+            (M, b64(bytes.fromhex(d)), "base64 of the right digest"),
+            (M, d[:10] + " " + d[11:], "space inside"),
+            (M, "$1$" + d, "crypt-style prefix"),
+        ]
+    elif name in ("pbkdf2_sha256", "pbkdf2_sha256_django", "pbkdf2_sha512", "pbkdf2_sha1"):
+        prefix, it, salt, h = d.split("$")
+        def j(*f): return "$".join(f)
+        c += [
+            (M, j(prefix, "+1000", salt, h), "signed iterations"),
+            (M, j(prefix, "01000", salt, h), "leading zero in iterations"),
+            (M, j(prefix, "1000 ", salt, h), "space after iterations"),
+            (M, j(prefix, "1e3", salt, h), "iterations in exponent notation"),
+            (M, j(prefix, "-1", salt, h), "negative iterations"),
+            (M, j(prefix, "2147483648", salt, h), "iterations overflow int32"),
+            (M, j(prefix, "99999999999999999999999", salt, h), "iterations overflow uint64"),
+            (M, j(prefix, "", salt, h), "empty iterations"),
+            (M, j(prefix, it, salt), "missing hash field"),
+            (M, j(prefix, it, salt, h, "x"), "extra field"),
+            (M, j(prefix, it, "", h), "empty salt"),
+            (M, j(prefix, it, salt, ""), "empty hash"),
+            (M, prefix.upper() + "$" + j(it, salt, h), "upper-case prefix"),
+            (M, prefix.replace("_", "-") + "$" + j(it, salt, h), "passlib-style dashes"),
+            (M, prefix + ":" + j(it, salt, h), "colon instead of $"),
+            (O, j(prefix, "0", salt, h), "zero iterations"),
+            (O, j(prefix, "2147483647", salt, h), "2^31-1 iterations, above the default limit"),
+        ]
+        big = {"pbkdf2_sha1": "3000001", "pbkdf2_sha256": "3000001", "pbkdf2_sha256_django": "3000001", "pbkdf2_sha512": "420000"}[name]
+        c.append((O, j(prefix, big, salt, h), "iterations %s, one above the %s" % (big, "format's bound 419999" if name == "pbkdf2_sha512" else "default limit")))
+        if name == "pbkdf2_sha256":
+            rawsalt = base64.b64decode(salt); key = base64.b64decode(h)
+            c += [
+                (M, j(prefix, it, salt.rstrip("="), h), "unpadded salt"),
+                (M, j(prefix, it, salt[:-3] + "x==", h), "salt with non-zero unused bits"),
+                (M, j(prefix, it, "Yx3dK9qLm2Pz8RtV4wNb7C", h), "raw (Django) salt, not base64"),
+                (M, j(prefix, it, salt, h.replace("+", "-").replace("/", "_")), "URL-safe hash"),
+                (M, j(prefix, it, salt, h[:20] + "\n" + h[20:]), "newline inside the hash"),
+                (O, j(prefix, it, salt, b64(bytes(1025))), "1025-byte key, above the default limit 1024"),
+            ]
+        if name == "pbkdf2_sha256_django":
+            key = base64.b64decode(h)
+            c += [
+                (M, j(prefix, it, "Yx3dK9qLm2 z8RtV4wNb7C", h), "space in the salt"),
+                (M, j(prefix, it, "Yx3dK9qLm2\tz8RtV4wNb7C", h), "tab in the salt"),
+                (M, j(prefix, it, "Yx3dK9qLm2\udcffz8RtV4wNb7C", h), "invalid UTF-8 in the salt"),
+                (M, j(prefix, it, salt, b64(key[:31])), "31-byte hash"),
+                (M, j(prefix, it, salt, b64(key + b"\0")), "33-byte hash"),
+                (M, j(prefix, it, salt, key.hex()), "hex hash"),
+            ]
+        if name == "pbkdf2_sha512":
+            c += [
+                (M, j(prefix, it, salt, mixed_case(h)), "mixed-case hex"),
+                (M, j(prefix, it, salt, "ab" * 1024), "2048 hex characters, the format's bound"),
+                (M, j(prefix, it, "Kd8sLq2m\x00x7vNc4B", h), "NUL in the salt"),
+                (M, j(prefix, it, salt, b64(bytes.fromhex(h))), "base64 hash"),
+            ]
+        if name == "pbkdf2_sha1":
+            key = base64.b64decode(h)
+            c += [
+                (M, j(prefix, it, salt, key.hex()[:-2]), "38 hex characters"),
+                (M, j(prefix, it, salt, key.hex() + "0"), "41 hex characters"),
+                (M, j(prefix, it, salt, mixed_case(key.hex())), "mixed-case hex"),
+                (M, j(prefix, it, salt, b64(key[:19])), "base64 of 19 bytes"),
+                (M, j(prefix, it, "Qw8eRt5y\x7fUi2oPa7sDf3gHj", h), "DEL in the salt"),
+                (M, j(prefix, it, "Qw8eRt5y\udcffUi2", h), "latin-1 byte (invalid UTF-8) in the salt"),
+            ]
+    elif name == "phpass":
+        body = d[4:]
+        c += [
+            (M, "$X$5" + body, "unknown identifier X"),
+            (M, "$p$5" + body, "lower-case identifier"),
+            (M, "$P$5" + body[:3] + "!" + body[4:], "salt character outside the alphabet"),
+            (M, "$P$5" + body[:12] + "+" + body[13:], "checksum character from standard base64"),
+            (M, "$P$5" + body[:-1] + "z", "checksum's last character has non-zero unused bits"),
+            (M, "$P$" + body, "rounds character missing"),
+            (M, "$P$5" + body[:8] + "$" + body[8:-1], "$ between salt and checksum"),
+            (O, "$P$z" + body, "rounds character z: 2^63, above the format's 2^30"),
+            (O, "$P$." + body, "rounds character .: 2^0, below the format's 2^7"),
+            (O, "$P$4" + body, "rounds character 4: 2^6, below 2^7"),
+            (O, "$P$H" + body, "rounds character H: 2^19, above the default limit 2^18"),
+            (O, "$H$V" + body, "rounds character V: 2^29, above the default limit"),
+        ]
+    elif name == "scrypt_werkzeug":
+        method, salt, h = d.split("$")
+        def j(m, s=salt, hh=h): return m + "$" + s + "$" + hh
+        c += [
+            (M, j("scrypt:01024:8:1"), "leading zero in N"),
+            (M, j("scrypt:+1024:8:1"), "signed N"),
+            (M, j("scrypt:1024 :8:1"), "space after N"),
+            (M, j("scrypt:1024:8"), "missing p"),
+            (M, j("scrypt:1024:8:1:1"), "extra parameter"),
+            (M, j("scrypt:4294967296:8:1"), "N overflows int32"),
+            (M, j("pbkdf2:1024:8:1"), "wrong method"),
+            (M, j("SCRYPT:1024:8:1"), "upper-case method"),
+            (M, j(method, "Mv3nBx8c Zq1wEr6t"), "space in the salt"),
+            (M, j(method, hh=h.upper()), "upper-case hex (never verifies in Werkzeug)"),
+            (M, j(method, hh=""), "empty hash"),
+            (M, method + "$" + salt + "$" + h + "$", "trailing $"),
+            (O, j("scrypt:1073741824:8:1"), "N = 2^30: 1 TiB, above the default 1 GiB"),
+            (O, j("scrypt:1048576:9:1"), "N = 2^20, r = 9: 1.125 GiB, above the default 1 GiB"),
+            (O, j("scrypt:0:8:1"), "N = 0"),
+            (O, j("scrypt:1:8:1"), "N = 1"),
+            (O, j("scrypt:1000:8:1"), "N not a power of two"),
+            (O, j("scrypt:1024:0:1"), "r = 0"),
+            (O, j("scrypt:1024:8:0"), "p = 0"),
+            (O, j("scrypt:1024:1:17"), "p = 17, above the default limit 16"),
+            (O, j("scrypt:1024:1073741824:1"), "r·p = 2^30, above scrypt's bound"),
+            (O, j(method, hh="00" * 1025), "1025-byte key, above the default limit 1024"),
+        ]
+    elif name in ("argon2i", "argon2id", "argon2d", "argon2_django"):
+        outer = "argon2" if name == "argon2_django" else ""
+        variant = d[len(outer):].split("$")[1]
+        pre = outer + "$%s$" % variant
+        ver, params, salt, h = d[len(pre):].split("$")
+        def j(v=ver, p=params, s=salt, hh=h): return pre + "$".join(x for x in (v, p, s, hh) if x is not None)
+        if outer:
+            c += [
+                (M, d[len(outer):], "plain PHC string without Django's prefix"),
+                (M, "argon2$" + d, "doubled prefix"),
+                (M, "ARGON2" + d[len(outer):], "upper-case prefix"),
+                (M, "argon2$argon2x$" + d[len(pre):], "unknown variant"),
+            ]
+        else:
+            for other in ("argon2i", "argon2id", "argon2d"):
+                if other != variant:
+                    c.append((M, "$%s$" % other + d[len(pre):], "another argon2 variant, " + other))
+            c.append((M, "argon2" + d, "Django's prefix"))
+        c += [
+            (M, pre.upper() + d[len(pre):], "upper-case variant"),
+            (M, j(v="v=019"), "leading zero in the version"),
+            (M, j(v="v=+19"), "signed version"),
+            (M, j(p="m=64,p=1,t=1"), "parameters out of order"),
+            (M, j(p="m=64,t=1"), "missing p"),
+            (M, j(p="m=64,t=1,p=1,keyid=abc"), "extra keyid parameter"),
+            (M, j(p="m=064,t=1,p=1"), "leading zero in m"),
+            (M, j(p="m=64, t=1,p=1"), "space after comma"),
+            (M, j(p="m=4294967296,t=1,p=1"), "m overflows uint32"),
+            (M, j(s=salt + "=="), "padded salt"),
+            (M, j(s=salt[:-1] + "R"), "salt with non-zero unused bits"),
+            (M, j(hh=h.replace("+", "-").replace("/", "_") if ("+" in h or "/" in h) else h[:3] + "-" + h[4:]), "URL-safe alphabet in the hash"),
+            (M, j() + "$", "trailing $"),
+            (M, j(v=None) + "$" , "no version and a trailing $"),
+            (O, j(p="m=4294967295,t=1,p=1"), "m = 2^32-1 KiB, above the default 1 GiB"),
+            (O, j(p="m=2097152,t=1,p=1"), "m = 2 GiB, above the default 1 GiB"),
+            (O, j(p="m=7,t=1,p=1"), "m below 8·p"),
+            (O, j(p="m=64,t=0,p=1"), "t = 0"),
+            (O, j(p="m=64,t=17,p=1"), "t = 17, above the default limit 16"),
+            (O, j(p="m=64,t=1,p=0"), "p = 0"),
+            (O, j(p="m=1024,t=1,p=17"), "p = 17, above the default limit 16"),
+            (O, j(p="m=4294967295,t=4294967295,p=16777215"), "every parameter at its largest"),
+            (O, j(v="v=18"), "unknown version 18"),
+            (O, j(s=raw64(b"1234567")), "7-byte salt, below 8"),
+            (O, j(hh=raw64(b"123")), "3-byte hash, below 4"),
+            (O, j(hh=raw64(bytes(1025))), "1025-byte hash, above the default limit 1024"),
+        ]
+    elif name == "scrypt_firebase":
+        h, salt, key, sep, rounds, mem = d.split("$")
+        def j(hh=h, s=salt, k=key, se=sep, r=rounds, m=mem): return "$".join((hh, s, k, se, r, m))
+        c += [
+            (M, j(m="010"), "leading zero in mem cost"),
+            (M, j(m="+10"), "signed mem cost"),
+            (M, j(r="2147483648"), "rounds overflow int32"),
+            (M, j(hh=h.rstrip("=")), "unpadded hash"),
+            (M, j(hh=h[:5] + "!" + h[6:]), "hash character outside base64"),
+            (M, j(hh=b64(base64.b64decode(h)[:63])), "hash shorter than the signer key"),
+            (M, j(se=""), "empty separator"),
+            (M, j(s=""), "empty salt"),
+            (M, j(k=key[:2] + "_" + key[3:5] + "+" + key[6:]), "signer key mixes standard and URL-safe alphabets"),
+            (M, "$".join((h, salt, key, sep, rounds)), "five fields"),
+            (M, j() + "$1", "seven fields"),
+            (M, j(s=salt[:-3] + "x=="), "salt with non-zero unused bits"),
+            (O, j(m="0"), "mem cost 0"),
+            (O, j(m="32"), "mem cost 32, above scrypt's 31"),
+            (O, j(m="21"), "mem cost 21, above the default limit 20"),
+            (O, j(r="0"), "rounds 0"),
+            (O, j(r="2147483647"), "rounds 2^31-1"),
+            (O, j(r="1048576", m="14"), "rounds 2^20 at N = 2^14: 2 TiB"),
+            (O, j(hh=b64(bytes(1025)), k=b64(bytes(1025))), "1025-byte signer key, above the default limit 1024"),
+        ]
+    if name == "md5_crypt":
+        _, _, salt, h = d.split("$")
+        c += [
+            (M, "$1$" + salt + "9$" + h, "9-byte salt, above md5_crypt's 8"),
+            (M, "$1$2877:684$" + h, "colon in the salt"),
+            (M, "$1$2877\n684$" + h, "newline in the salt"),
+            (M, "$1$" + salt + "$" + h[:-1] + "z", "checksum's last character has non-zero unused bits"),
+            (M, "$1$" + salt + "$" + h[:5] + "+" + h[6:], "checksum character outside crypt's alphabet"),
+            (M, "$1$rounds=1000$" + salt + "$" + h, "rounds field (md5_crypt has none)"),
+            (M, "$md5$" + salt + "$" + h, "Sun's $md5$ prefix"),
+            (M, "$1$" + h, "missing salt field"),
+            (M, "$1$" + salt + "$" + h + "$", "trailing $"),
+        ]
+    if name in ("md5_django", "sha1_django"):
+        prefix, salt, h = d.split("$")
+        c += [
+            (M, prefix + "$" + salt + "$" + h.upper(), "upper-case hex"),
+            (M, prefix + "$" + salt + "$" + mixed_case(h), "mixed-case hex"),
+            (M, prefix + "$" + salt + "$" + h[:-2], "one byte short"),
+            (M, prefix + "$" + salt + "$" + h + "00", "one byte too long"),
+            (M, prefix + "$" + h, "missing salt field"),
+            (M, prefix + "$" + salt + "$" + h + "$x", "extra field"),
+            (M, prefix.upper() + "$" + salt + "$" + h, "upper-case prefix"),
+            (M, prefix + "$" + salt + "$" + b64(bytes.fromhex(h)), "base64 hash"),
+            (M, h, "bare hex without prefix and salt"),
+        ]
+    if name in ("pbkdf2_sha256_passlib", "pbkdf2_sha512_passlib"):
+        _, prefix, it, salt, h = d.split("$")
+        def j(i=it, s=salt, hh=h, p=prefix): return "$" + "$".join((p, i, s, hh))
+        other = "pbkdf2-sha512" if prefix == "pbkdf2-sha256" else "pbkdf2-sha256"
+        c += [
+            (M, j(i="+1000"), "signed rounds"),
+            (M, j(i="01000"), "leading zero in rounds"),
+            (M, j(i=""), "empty rounds"),
+            (M, j(i="99999999999999999999999"), "rounds overflow uint64"),
+            (M, j(p=other), "the other passlib PBKDF2 prefix"),
+            (M, j(p="pbkdf2"), "passlib's pbkdf2 (SHA-1) prefix"),
+            (M, j(p="pbkdf2_sha256"), "underscore instead of dash"),
+            (M, j(s=salt.replace(".", "+")), "standard base64 + in the salt"),
+            (M, j(s=salt + "=="), "padded salt"),
+            (M, j(hh=h[:-3]), "checksum two bytes short"),
+            (M, j(hh=h + "=="), "padded checksum"),
+            (M, j(hh=h[:-1] + "B"), "checksum with non-zero unused bits"),
+            (M, j(s="A" * 1368), "1026-byte salt, above passlib's 1024"),
+            (M, j() + "$", "trailing $"),
+            (O, j(i="0"), "zero rounds"),
+            (O, j(i="4294967296"), "rounds above 2^32-1"),
+            (O, j(i="3000001" if prefix == "pbkdf2-sha256" else "1000001"), "rounds one above the default limit"),
+        ]
+    if name in ("sha256_crypt", "sha512_crypt"):
+        pre = d[:3]
+        parts = d[3:].split("$")
+        sum_ = parts[-1]
+        salt = parts[-2]
+        def j(r=None, s=salt, hh=sum_, p=pre): return p + ("rounds=%s$" % r if r is not None else "") + s + "$" + hh
+        other = "$6$" if pre == "$5$" else "$5$"
+        c += [
+            (M, j(r="01000"), "leading zero in rounds"),
+            (M, j(r="+5000"), "signed rounds"),
+            (M, j(r=""), "empty rounds"),
+            (M, j(r="5000 "), "space after rounds"),
+            (M, j(r="99999999999999999999999"), "rounds overflow uint64"),
+            (M, j(p=other), "the other SHA-crypt prefix"),
+            (M, j(s="saltstringsaltstr"), "17-byte salt, above 16"),
+            (M, j(s="salt:string"), "colon in the salt"),
+            (M, j(s="salt\nstring"), "newline in the salt"),
+            (M, j(hh=sum_[:5] + "+" + sum_[6:]), "checksum character outside crypt's alphabet"),
+            (M, j(hh=sum_[:-1] + "z"), "checksum's last character has non-zero unused bits"),
+            (M, pre + "rounds=5000" + salt + "$" + sum_, "rounds without its $"),
+            (M, pre + "ROUNDS=5000$" + salt + "$" + sum_, "upper-case rounds"),
+            (O, j(r="999"), "rounds below 1000"),
+            (O, j(r="0"), "zero rounds"),
+            (O, j(r="1000000000"), "rounds above 999999999"),
+            (O, j(r="2000001"), "rounds one above the default limit 2000000"),
+            (O, j(r="999999999"), "rounds 999999999, above the default limit"),
+        ]
+    if name == "werkzeug_pbkdf2":
+        method, salt, h = d.split("$")
+        def j(m=method, s=salt, hh=h): return m + "$" + s + "$" + hh
+        c += [
+            (M, j(m="pbkdf2:sha256"), "no iterations (the default depends on the Werkzeug version)"),
+            (M, j(m="pbkdf2:md5:1000"), "md5 is not offered"),
+            (M, j(m="pbkdf2:SHA256:1000"), "upper-case hash name"),
+            (M, j(m="pbkdf2:sha256:01000"), "leading zero in iterations"),
+            (M, j(m="pbkdf2:sha256:+1000"), "signed iterations"),
+            (M, j(m="pbkdf2:sha256:1000:1"), "extra method field"),
+            (M, j(m="pbkdf2:sha512:1000"), "sha512 with a 32-byte hash"),
+            (M, j(m="pbkdf2:sha256:2147483648"), "iterations overflow int32"),
+            (M, j(s=""), "empty salt"),
+            (M, j(hh=h.upper()), "upper-case hex"),
+            (M, j(hh=h[:-2]), "31-byte hash"),
+            (M, j(hh=b64(bytes.fromhex(h))), "base64 hash"),
+            (M, "pbkdf2-sha256:1000$" + salt + "$" + h, "dash instead of colon"),
+            (O, j(m="pbkdf2:sha256:0"), "zero iterations"),
+            (O, j(m="pbkdf2:sha256:3000001"), "iterations one above the default limit"),
+            (O, j(m="pbkdf2:sha256:2147483647"), "2^31-1 iterations"),
+        ]
+    if name == "wordpress":
+        body = d[len("$wp$2y$04$"):]
+        c += [
+            (M, "$2y$04$" + body, "plain bcrypt without $wp"),
+            (M, "$wp2y$04$" + body, "missing $ after wp"),
+            (M, "$WP$2y$04$" + body, "upper-case WP"),
+            (M, "$wp$2x$04$" + body, "$2x$, which PHP's password_verify does not compute alike"),
+            (M, "$wp$2$04$" + body, "$2$"),
+            (M, "$wp$2y$4$" + body, "one-digit cost"),
+            (M, "$wp$2y$04$" + body[:3] + "!" + body[4:], "salt character outside bcrypt's alphabet"),
+            (M, "$wp$$2y$04$" + body, "doubled $"),
+            (O, "$wp$2y$03$" + body, "cost below 4"),
+            (O, "$wp$2y$32$" + body, "cost above 31"),
+            (O, "$wp$2y$17$" + body, "cost 17, above the default limit 16"),
+        ]
+    return c
+
+HEADER = """hasher: {name}
+valid: {valid}
+password: {pw}
+source: {source}
+expect: valid verifies with password; each line below is refused by Check and by Verify with password, with an error wrapping its sentinel (malformed: ErrMalformedDigest, out_of_range: ErrParamsOutOfRange) under the default Limits; never (true, nil) or (false, nil), never a panic
+format: sentinel, the digest as a Go string literal, the reason
+
+"""
+
+for name, base in BASES.items():
+    if len(base) == 2:
+        d, src = base
+        pw = PW
+    else:
+        d, pw, src = base
+    lines = [HEADER.format(name=name, valid=q(d), pw=q(pw), source=src)]
+    seen = set()
+    for kind, digest, why in cases(name, d):
+        if digest in seen: raise SystemExit("duplicate %s %r" % (name, digest))
+        seen.add(digest)
+        lines.append("%s %s %s\n" % (kind, q(digest), why))
+    open("testdata/malformed/%s.txt" % name, "w").write("".join(lines))
