@@ -75,3 +75,29 @@ func BenchmarkVerify(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkVerifyParallel measures the throughput of concurrent verifies, for
+// scaling with cores: run it with -cpu 1,N and compare ns/op (time per verify
+// across all goroutines); N cores should give about N times the throughput of
+// one for these CPU-bound schemes.
+func BenchmarkVerifyParallel(b *testing.B) {
+	for _, d := range loadBenchDigests(b) {
+		switch d.Case {
+		case "bcrypt_cost10", "pbkdf2_sha256_django_1200000", "argon2id_19456_2_1":
+		default:
+			continue
+		}
+		b.Run(d.Case, func(b *testing.B) {
+			b.ReportAllocs()
+			b.RunParallel(func(pb *testing.PB) {
+				for pb.Next() {
+					ok, err := pwdigest.Verify(d.Hasher, d.Digest, d.Password)
+					if err != nil || !ok {
+						b.Errorf("Verify = %v, %v; want true", ok, err)
+						return
+					}
+				}
+			})
+		})
+	}
+}

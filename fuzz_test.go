@@ -202,9 +202,6 @@ func FuzzRoundTrip(f *testing.F) {
 		skip := nulAmbiguous && (strings.IndexByte(password, 0) >= 0 || slices.Contains(wrong, 0))
 		if !skip && !hmacEquivalent(name, password, string(wrong)) {
 			ok, err = v.Verify(name, digest, string(wrong))
-			if errors.Is(err, ErrUnsupportedPassword) && slices.Contains(wrong, 0) {
-				err = nil // crypt(3) refuses a password with NUL: no match either
-			}
 			if err != nil || ok {
 				t.Fatalf("%s: digest %q of %q matched %q: %v, %v", name, digest, password, wrong, ok, err)
 			}
