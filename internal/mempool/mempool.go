@@ -1,0 +1,101 @@
+// Package mempool keeps large working buffers between the computations of
+// the memory-hard cores (argon2core's blocks, scryptcore's V arrays), so that
+// a burst of verifies does not fault in fresh pages for each one.
+//
+// A Pool holds at most its limit in bytes, hands out the best-fitting buffer
+// no more than twice the size asked for (a small computation does not pin a
+// large buffer), and drops the oldest buffers first. Buffers are not cleared:
+// both cores write every word before they read it. On Linux buffers are
+// mapped outside the Go heap (see alloc), elsewhere they are ordinary slices.
+package mempool
+
+import (
+	"sync"
+	"unsafe"
+)
+
+// A Pool keeps buffers of T. Its methods are safe for concurrent use.
+type Pool[T any] struct {
+	mu    sync.Mutex
+	limit int64
+	held  int64
+	free  [][]T // oldest first
+}
+
+// New returns a pool that keeps at most limit bytes.
+func New[T any](limit int64) *Pool[T] {
+	return &Pool[T]{limit: max(limit, 0)}
+}
+
+func bytesOf[T any](b []T) int64 {
+	var zero T
+	return int64(cap(b)) * int64(unsafe.Sizeof(zero))
+}
+
+// SetLimit sets how many bytes the pool may keep and returns the previous
+// limit. Zero or less disables the pool.
+func (p *Pool[T]) SetLimit(bytes int64) int64 {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	old := p.limit
+	p.limit = max(bytes, 0)
+	p.trim()
+	return old
+}
+
+// Held returns the bytes and the number of buffers the pool keeps now.
+func (p *Pool[T]) Held() (bytes int64, buffers int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.held, len(p.free)
+}
+
+// Get returns n elements of unspecified contents, to be handed back with Put.
+func (p *Pool[T]) Get(n int) ([]T, error) {
+	p.mu.Lock()
+	best := -1
+	for i, b := range p.free {
+		if c := cap(b); c >= n && c/2 <= n && (best < 0 || c < cap(p.free[best])) {
+			best = i
+		}
+	}
+	if best >= 0 {
+		b := p.free[best]
+		p.free = append(p.free[:best], p.free[best+1:]...)
+		p.held -= bytesOf(b)
+		p.mu.Unlock()
+		return b[:n], nil
+	}
+	p.mu.Unlock()
+	return alloc[T](n)
+}
+
+// Put hands b back for reuse, dropping the oldest buffers if the pool would
+// exceed its limit.
+func (p *Pool[T]) Put(b []T) {
+	b = b[:cap(b)]
+	size := bytesOf(b)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if size > p.limit {
+		release(b)
+		return
+	}
+	p.free = append(p.free, b)
+	p.held += size
+	p.trim()
+}
+
+func (p *Pool[T]) trim() {
+	n := 0
+	for p.held > p.limit {
+		p.held -= bytesOf(p.free[n])
+		release(p.free[n])
+		p.free[n] = nil
+		n++
+	}
+	if n > 0 {
+		p.free = append(p.free[:0], p.free[n:]...)
+		clear(p.free[len(p.free) : len(p.free)+n])
+	}
+}
