@@ -9,8 +9,11 @@ import (
 	"sync"
 )
 
-// The sentinel errors. Every error returned by this package wraps exactly one
-// of them; test with errors.Is.
+// The sentinel errors. Every error about a hasher name, a digest or a
+// password wraps exactly one of them; test with errors.Is. (VerifyContext's
+// cancelled wait for the memory budget wraps the context's error instead, and
+// Check of a hasher registered from outside, which cannot be checked without
+// a password, wraps none.)
 var (
 	// ErrUnknownHasher: no hasher is registered under that name.
 	ErrUnknownHasher = errors.New("pwdigest: unknown hasher")
