@@ -191,13 +191,12 @@ func (v *Verifier) Identify(digest string) []string {
 		rank int
 	}
 	var cands []cand
-	unlimited := unlimitedLimits()
 	for _, h := range ordered() {
 		s, ok := h.(*scheme)
 		if !ok {
 			continue
 		}
-		if _, err := s.parse(digest, &unlimited); err != nil && !isOutOfRange(err) {
+		if _, err := s.parse(digest, &unlimitedLimits); err != nil && !isOutOfRange(err) {
 			continue
 		}
 		r := 0
