@@ -12,7 +12,7 @@ import (
 // into a digest, verifying it costs at most a few milliseconds.
 var fuzzLimits = Limits{
 	BcryptCost:             6,
-	PBKDF2SHA1Iterations:   2000,
+	PBKDF2SHA1Iterations:   10000, // atlassian_pbkdf2_sha1's fixed count
 	PBKDF2SHA256Iterations: 2000,
 	PBKDF2SHA512Iterations: 2000,
 	PBKDF2KeyLen:           128,

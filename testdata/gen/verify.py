@@ -229,7 +229,9 @@ def check_more(name, key, d, pw, rec, C):
         C.put(key, "pyca-bcrypt(hmac-sha384)", d.startswith("$wp") and bcrypt.checkpw(pre, d[3:].encode()))
         C.add_php(key, "php-wp_check_password", {"kind": "wordpress", "pw_hex": hexpw, "digest": d})
     else:
-        sys.exit("verify: no checker for %s" % name)
+        import verify_formats  # issue 13's formats: LDAP, ASP.NET, Atlassian, Spring
+        if not verify_formats.check(name, key, d, pw, rec, C):
+            sys.exit("verify: no checker for %s" % name)
 
 
 def main():

@@ -1,0 +1,76 @@
+package pwdigest
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Issue 13's formats: Identify's orders where formats overlap, Insecure,
+// NeedsRehash and the delegation of ldap_crypt.
+
+func TestIdentifyFormats(t *testing.T) {
+	for _, c := range []struct {
+		digest string
+		want   []string
+	}{
+		// slappasswd {SSHA}, and the same value bare (Clerk's form).
+		{"{SSHA}J4xECdZZXoUD4xDfxiVq5ri6Cq+iQ3FY", []string{"ldap_ssha"}},
+		{"{ssha}J4xECdZZXoUD4xDfxiVq5ri6Cq+iQ3FY", []string{"ldap_ssha"}},
+		{"J4xECdZZXoUD4xDfxiVq5ri6Cq+iQ3FY", []string{"ldap_ssha"}},
+		// A hex md5 digest is never a bare SSHA value.
+		{"8743b52063cd84097a65d1633f5c74f5", []string{"md5"}},
+		{"{CRYPT}$1$CNrDfdAC$w9tkH6A9oitkS4evE4St30", []string{"ldap_crypt"}},
+		{"{PBKDF2}10000$N53q/TYSSKyMvGwZD4W9Ow$tP5XiwBtOnFeIZ.6zlWSdnxZgls", []string{"ldap_pbkdf2_sha1"}},
+		{"{PKCS5S2}kapQNhs9OuhVv+qUj7r6hNRMj7pYTSvw0K4xzzxdRfSagVHI1LOqLsI7ysA1dnhc", []string{"atlassian_pbkdf2_sha1"}},
+	} {
+		assert.Equal(t, c.want, Identify(c.digest), c.digest)
+	}
+}
+
+func TestFormatsInsecure(t *testing.T) {
+	for _, n := range []string{"ldap_ssha", "ldap_ssha256", "ldap_ssha512", "ldap_smd5", "ldap_sha", "ldap_md5"} {
+		assert.True(t, Insecure(n), n)
+	}
+	for _, n := range []string{"ldap_crypt", "ldap_pbkdf2_sha1", "ldap_pbkdf2_sha256", "ldap_pbkdf2_sha512", "atlassian_pbkdf2_sha1"} {
+		assert.False(t, Insecure(n), n)
+	}
+}
+
+func TestLDAPCryptDelegates(t *testing.T) {
+	// The method's own verdicts: md5-crypt is insecure, sha512-crypt at
+	// the policy's rounds is not weak, below them it is.
+	weak, err := NeedsRehash("ldap_crypt", "{CRYPT}$1$CNrDfdAC$w9tkH6A9oitkS4evE4St30")
+	require.NoError(t, err)
+	assert.True(t, weak)
+	v := &Verifier{Policy: Policy{CryptRounds: 1000}}
+	d, err := v.Hash("ldap_crypt", "pässwörd")
+	require.NoError(t, err)
+	require.True(t, strings.HasPrefix(d, "{CRYPT}$6$rounds=1000$"), d)
+	weak, err = v.NeedsRehash("ldap_crypt", d)
+	require.NoError(t, err)
+	assert.False(t, weak)
+	weak, err = NeedsRehash("ldap_crypt", d)
+	require.NoError(t, err)
+	assert.True(t, weak, "1000 rounds is below the default policy")
+	ok, err := v.Verify("ldap_crypt", d, "pässwörd")
+	require.NoError(t, err)
+	assert.True(t, ok)
+	// A limit of the method applies through the prefix.
+	_, err = (&Verifier{Limits: Limits{CryptRounds: 999}}).Verify("ldap_crypt", d, "x")
+	assert.ErrorIs(t, err, ErrParamsOutOfRange)
+}
+
+func TestLDAPPBKDF2NeedsRehash(t *testing.T) {
+	const d = "{PBKDF2-SHA256}10000$oq7etveFJvV2KZ72.ETN7g$u1IfSDDjD/FEgsVLwbLi85xLgCjKyuxnH.NeF8Tp0Hk"
+	weak, err := NeedsRehash("ldap_pbkdf2_sha256", d)
+	require.NoError(t, err)
+	assert.True(t, weak, "pw-pbkdf2's 10000 iterations are below the default policy")
+	weak, err = (&Verifier{Policy: Policy{PBKDF2SHA256Iterations: 10000}}).NeedsRehash("ldap_pbkdf2_sha256", d)
+	require.NoError(t, err)
+	assert.False(t, weak)
+	_, err = (&Verifier{Limits: Limits{PBKDF2SHA256Iterations: 9999}}).Verify("ldap_pbkdf2_sha256", d, "password")
+	assert.ErrorIs(t, err, ErrParamsOutOfRange)
+}

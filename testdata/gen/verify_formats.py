@@ -1,0 +1,68 @@
+"""Cross-checks for the LDAP, ASP.NET, Atlassian and Spring vectors, called
+from verify.py: each line is recomputed from its documented layout with
+hashlib (an implementation other than the producer's), and checked with
+passlib where passlib reads the form."""
+
+import base64
+import crypt
+import hashlib
+import warnings
+
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+from passlib import hash as ph  # noqa: E402
+
+
+def b64(s):
+    return base64.b64decode(s, validate=True)
+
+
+def ab64(s):
+    return base64.b64decode(s.replace(".", "+") + "=" * (-len(s) % 4))
+
+
+SALTED = {"ldap_ssha": ("{SSHA}", "sha1"), "ldap_ssha256": ("{SSHA256}", "sha256"),
+          "ldap_ssha512": ("{SSHA512}", "sha512"), "ldap_smd5": ("{SMD5}", "md5"),
+          "ldap_sha": ("{SHA}", "sha1"), "ldap_md5": ("{MD5}", "md5")}
+PASSLIB = {"ldap_ssha": ph.ldap_salted_sha1, "ldap_ssha256": ph.ldap_salted_sha256,
+           "ldap_ssha512": ph.ldap_salted_sha512, "ldap_smd5": ph.ldap_salted_md5,
+           "ldap_sha": ph.ldap_sha1, "ldap_md5": ph.ldap_md5}
+
+
+def cut_prefix(d, prefix):
+    if d[:len(prefix)].upper() == prefix:
+        return d[len(prefix):], d[:len(prefix)] == prefix
+    return d, False
+
+
+def check(name, key, d, pw, rec, C):
+    if name in SALTED:
+        prefix, algo = SALTED[name]
+        v, exact = cut_prefix(d, prefix)
+        raw = b64(v)
+        n = hashlib.new(algo).digest_size
+        salt = raw[n:]
+        C.put(key, "hashlib", hashlib.new(algo, pw + salt).digest() == raw[:n] and
+              (len(salt) > 0) == (name not in ("ldap_sha", "ldap_md5")))
+        if exact and (name in ("ldap_sha", "ldap_md5") or 4 <= len(salt) <= 16):
+            C.put(key, "passlib", PASSLIB[name].verify(pw, d))
+    elif name.startswith("ldap_pbkdf2_"):
+        algo = name[len("ldap_pbkdf2_"):]
+        pre, rest = d.split("}", 1)
+        it, salt, h = rest.split("$")
+        hb = ab64(h)
+        C.put(key, "hashlib", hashlib.pbkdf2_hmac(algo, pw, ab64(salt), int(it), len(hb)) == hb and
+              len(hb) == hashlib.new(algo).digest_size)
+        if pre + "}" in ("{PBKDF2}", "{PBKDF2-SHA256}", "{PBKDF2-SHA512}"):
+            C.put(key, "passlib", getattr(ph, name).verify(pw, d))
+    elif name in ("ldap_crypt", "ldap_crypt_des", "ldap_crypt_yescrypt"):
+        v, _ = cut_prefix(d, "{CRYPT}")
+        C.put(key, "libxcrypt", crypt.crypt(pw.decode(), v) == v)
+    elif name == "atlassian_pbkdf2_sha1":
+        raw = b64(d[len("{PKCS5S2}"):])
+        C.put(key, "hashlib", len(raw) == 48 and
+              hashlib.pbkdf2_hmac("sha1", pw, raw[:16], 10000, 32) == raw[16:])
+        C.put(key, "passlib", ph.atlassian_pbkdf2_sha1.verify(pw, d))
+    else:
+        return False
+    return True

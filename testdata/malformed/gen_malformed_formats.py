@@ -1,0 +1,154 @@
+# Writes testdata/malformed/<hasher>.txt for issue 13's formats (LDAP,
+# Atlassian, ASP.NET, Spring), in the layout of gen_malformed.py: damage to
+# one real producer's digest per hasher, taken from testdata/vectors (the
+# producer is named in each file's source header). Run from the repository
+# root: /usr/bin/python3 testdata/malformed/gen_malformed_formats.py
+import base64
+
+M, O = "malformed", "out_of_range"
+SLAP = "slappasswd (OpenLDAP 2.5.13, Debian slapd 2.5.13+dfsg-5)"
+SLAP2 = "slappasswd (Debian slapd 2.5.13+dfsg-5) with slapd-contrib module %s"
+BASES = {
+ "ldap_ssha": ("{SSHA}J4xECdZZXoUD4xDfxiVq5ri6Cq+iQ3FY", "password", SLAP),
+ "ldap_ssha256": ("{SSHA256}IATf6/cYpLX2t1Z1+lbeq+vzgJlrfPpI7U8axIeAYWcvl0suQBJSxA==", "password", SLAP2 % "pw-sha2"),
+ "ldap_ssha512": ("{SSHA512}vuVUqsa3SYdwRknUwNUoJ3eLJucVuD/LDGpgbj2Qi6wTKwaWmycpRQlhpO0QorOOWV8W77JW8qvN2C9zUKAgHORjhypqWWFc", "password", SLAP2 % "pw-sha2"),
+ "ldap_smd5": ("{SMD5}3cgTbHKDqSf+ymCZe1YQTPQQQis=", "password", SLAP),
+ "ldap_sha": ("{SHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g=", "password", SLAP),
+ "ldap_md5": ("{MD5}X03MO1qnZdYdgyfeuILPmQ==", "password", SLAP),
+ "ldap_crypt": ("{CRYPT}$1$CNrDfdAC$w9tkH6A9oitkS4evE4St30", "password", SLAP + " -h {CRYPT} -c '$1$%.8s' (libxcrypt 4.4.33)"),
+ "ldap_pbkdf2_sha1": ("{PBKDF2}10000$N53q/TYSSKyMvGwZD4W9Ow$tP5XiwBtOnFeIZ.6zlWSdnxZgls", "password", SLAP2 % "pw-pbkdf2"),
+ "ldap_pbkdf2_sha256": ("{PBKDF2-SHA256}10000$oq7etveFJvV2KZ72.ETN7g$u1IfSDDjD/FEgsVLwbLi85xLgCjKyuxnH.NeF8Tp0Hk", "password", SLAP2 % "pw-pbkdf2"),
+ "ldap_pbkdf2_sha512": ("{PBKDF2-SHA512}10000$bNCHpCO7kPffb4dBkfrYvA$tvTSbvBAMw2qrLerCcgHTLaG8RAayx9RyCKKra6QnTvNsGmePL0jb/vwkvC7XNyfS6WhLU2LhT7m.cjTx2A7sw", "password", SLAP2 % "pw-pbkdf2"),
+ "atlassian_pbkdf2_sha1": ("{PKCS5S2}kapQNhs9OuhVv+qUj7r6hNRMj7pYTSvw0K4xzzxdRfSagVHI1LOqLsI7ysA1dnhc", "password", "passlib 1.7.4 atlassian_pbkdf2_sha1 (Debian python3-passlib 1.7.4-3)"),
+}
+EXTRA = {}  # filled below by the other families
+
+
+def q(s):
+    out = '"'
+    for b in s.encode("utf-8", "surrogateescape"):
+        if b == 34: out += '\\"'
+        elif b == 92: out += '\\\\'
+        elif b == 10: out += '\\n'
+        elif b == 13: out += '\\r'
+        elif b == 9: out += '\\t'
+        elif 32 <= b < 127: out += chr(b)
+        else: out += '\\x%02x' % b
+    return out + '"'
+
+
+def common(d):
+    return [
+        (M, "", "empty"),
+        (M, d[:-1], "truncated by one character"),
+        (M, d + "A", "one character too many"),
+        (M, " " + d, "leading space"),
+        (M, d + "\n", "trailing newline"),
+        (M, d + "\r", "trailing carriage return (CRLF file)"),
+        (M, d + "\x00", "trailing NUL"),
+    ]
+
+
+def b64(b): return base64.b64encode(b).decode()
+def ab64(b): return base64.b64encode(b).decode().rstrip("=").replace("+", ".")
+
+
+def cases(name, d):
+    c = common(d)
+    if name in ("ldap_ssha", "ldap_ssha256", "ldap_ssha512", "ldap_smd5", "ldap_sha", "ldap_md5"):
+        i = d.index("}") + 1
+        pre, v = d[:i], d[i:]
+        raw = base64.b64decode(v)
+        size = {"ldap_ssha": 20, "ldap_ssha256": 32, "ldap_ssha512": 64, "ldap_smd5": 16,
+                "ldap_sha": 20, "ldap_md5": 16}[name]
+        c += [
+            (M, pre[:-1] + " }" + v, "space inside the prefix"),
+            (M, pre + v + "=", "extra padding") if v.endswith("=") else
+            (M, pre + b64(raw[:-1]).rstrip("="), "unpadded base64"),
+            (M, pre + v.replace("/", "_").replace("+", "-") if ("/" in v or "+" in v) else pre + "*" + v[1:], "URL-safe or foreign alphabet"),
+            (M, pre + b64(raw[:size - 1]), "hash cut to %d bytes" % (size - 1)),
+            (M, pre + " " + v, "space after the prefix"),
+            (M, "{X" + pre[1:] + v, "unknown scheme"),
+        ]
+        if size < len(raw):
+            c.append((M, pre + b64(raw[:size]), "salt removed (a salted scheme needs 1 byte or more)"))
+        else:
+            c.append((M, pre + b64(raw + b"s"), "a salt appended to an unsalted scheme"))
+        if name != "ldap_ssha":
+            c.append((M, v, "prefix missing"))
+        else:
+            c.append((M, "{SHA}" + v, "{SHA} prefix on a salted value"))
+            c.append((M, "8743b52063cd84097a65d1633f5c74f5", "bare value of hex digits only (an md5 digest)"))
+    elif name.startswith("ldap_pbkdf2_") or name == "atlassian_pbkdf2_sha1":
+        if name == "atlassian_pbkdf2_sha1":
+            v = d[len("{PKCS5S2}"):]
+            raw = base64.b64decode(v)
+            c += [
+                (M, "{pkcs5s2}" + v, "lowercase prefix (Atlassian writes it upper-case only)"),
+                (M, "{PKCS5S2}" + v + "==", "extra padding"),
+                (M, "{PKCS5S2}" + b64(raw[:47]), "key cut to 31 bytes"),
+                (M, "{PKCS5S2}" + b64(raw + b"\0"), "49 bytes"),
+                (M, "{PKCS5S2}" + b64(raw[:16]), "salt only"),
+                (M, v, "prefix missing"),
+                (M, "{PKCS5S2} " + v, "space after the prefix"),
+            ]
+        else:
+            pre, rest = d.split("}", 1)
+            pre += "}"
+            it, salt, h = rest.split("$")
+            hb = base64.b64decode(h.replace(".", "+") + "=" * (-len(h) % 4))
+            def j(i=it, s=salt, hh=h, p=pre): return p + "$".join((i, s, hh))
+            c += [
+                (M, j(i="+" + it), "signed iterations"),
+                (M, j(i="0" + it), "leading zero in iterations"),
+                (M, j(i="1e4"), "iterations in exponent notation"),
+                (M, j(i=""), "empty iterations"),
+                (M, j(s=salt + "="), "padded salt"),
+                (M, j(s=salt.replace(".", "+") if "." in salt else salt[:-1] + "+"), "'+' in the salt (ab64 writes '.')"),
+                (M, j(hh=ab64(hb[:-1])), "hash cut by one byte"),
+                (M, j(hh=ab64(hb[:16])), "hash cut to 16 bytes"),
+                (M, j(hh=ab64(hb + b"\xff")), "hash one byte too long"),
+                (M, j() + "$", "extra field"),
+                (M, j(p="{PBKDF2-MD5}"), "unknown PRF"),
+                (M, pre + it + "$" + salt, "hash missing"),
+                (O, j(i="0"), "zero iterations"),
+                (O, j(i="4294967296"), "iterations above 2^32-1"),
+                (O, j(i="3000001" if "512" not in name else "1000001"), "iterations above the default limit"),
+            ]
+    elif name == "ldap_crypt":
+        v = d[len("{CRYPT}"):]
+        c += [
+            (M, v, "prefix missing"),
+            (M, "{CRYPT} " + v, "space after the prefix"),
+            (M, "{CRYPT}", "nothing after the prefix"),
+            (M, "{CRYPT}$2x$05$" + "a" * 53, "crypt(3) method ($2x$) with a bad body"),
+            (M, "{CRYPT}$7$abc", "unknown method"),
+            (M, "{CRYPT}$1$CNrDfdAC$w9tkH6A9oitkS4evE4St3!", "md5-crypt checksum with a foreign character"),
+            (M, "{CRYPT}$6$rounds=5000$salt", "sha512-crypt without checksum"),
+            (O, "{CRYPT}$6$rounds=999$saltstring$" + "a" * 85 + ".", "sha512-crypt rounds below 1000"),
+            (O, "{CRYPT}$2b$32$wfIORYtJDFwT3CMAKR49YeNraD/kwDTTJBS/OFefyMTPUes39DB0m", "bcrypt cost above 31"),
+            (O, "{CRYPT}$2b$17$wfIORYtJDFwT3CMAKR49YeNraD/kwDTTJBS/OFefyMTPUes39DB0m", "bcrypt cost 17, above the default limit 16"),
+        ]
+    c += EXTRA.get(name, [])
+    return c
+
+
+HEADER = """hasher: {name}
+valid: {valid}
+password: {pw}
+source: {source}
+expect: valid verifies with password; each line below is refused by Check and by Verify with password, with an error wrapping its sentinel (malformed: ErrMalformedDigest, out_of_range: ErrParamsOutOfRange) under the default Limits; never (true, nil) or (false, nil), never a panic
+format: sentinel, the digest as a Go string literal, the reason
+
+"""
+
+if __name__ == "__main__":
+    for name, (d, pw, src) in BASES.items():
+        lines = [HEADER.format(name=name, valid=q(d), pw=q(pw), source=src)]
+        seen = set()
+        for kind, digest, why in cases(name, d):
+            if digest in seen:
+                raise SystemExit("duplicate %s %r" % (name, digest))
+            seen.add(digest)
+            lines.append("%s %s %s\n" % (kind, q(digest), why))
+        open("testdata/malformed/%s.txt" % name, "w").write("".join(lines))
