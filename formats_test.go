@@ -25,16 +25,24 @@ func TestIdentifyFormats(t *testing.T) {
 		{"{CRYPT}$1$CNrDfdAC$w9tkH6A9oitkS4evE4St30", []string{"ldap_crypt"}},
 		{"{PBKDF2}10000$N53q/TYSSKyMvGwZD4W9Ow$tP5XiwBtOnFeIZ.6zlWSdnxZgls", []string{"ldap_pbkdf2_sha1"}},
 		{"{PKCS5S2}kapQNhs9OuhVv+qUj7r6hNRMj7pYTSvw0K4xzzxdRfSagVHI1LOqLsI7ysA1dnhc", []string{"atlassian_pbkdf2_sha1"}},
+		// ASP.NET Identity's blobs are base64 too: the bare ldap_ssha
+		// reading comes last (npm aspnetcore-identity-password-hasher's
+		// published vectors).
+		{"ANuQywFHdT6GVuXGl4TXfmi5TUoR45Cizppo6FN3IqeGUzHoVXAL51x6GHiAWpavVQ==", []string{"aspnet_identity_v2", "ldap_ssha"}},
+		{"AQAAAAEAACcQAAAAEFu4dWKdwFM0edzCkR9GmR8p6ICQ4x7B9sishNgunrQ82vocwJ6QBa0uhqGmNYOKrg==", []string{"aspnet_identity_v3", "ldap_ssha"}},
+		{"4hCFMF1EIECMyp9DUnUX3g==$9ljmPLK8BMNSzZxA7yEMFpHSZas=", []string{"aspnet_membership_sha1"}},
 	} {
 		assert.Equal(t, c.want, Identify(c.digest), c.digest)
 	}
 }
 
 func TestFormatsInsecure(t *testing.T) {
-	for _, n := range []string{"ldap_ssha", "ldap_ssha256", "ldap_ssha512", "ldap_smd5", "ldap_sha", "ldap_md5"} {
+	for _, n := range []string{"ldap_ssha", "ldap_ssha256", "ldap_ssha512", "ldap_smd5", "ldap_sha", "ldap_md5",
+		"aspnet_identity_v2", "aspnet_membership_sha1"} {
 		assert.True(t, Insecure(n), n)
 	}
-	for _, n := range []string{"ldap_crypt", "ldap_pbkdf2_sha1", "ldap_pbkdf2_sha256", "ldap_pbkdf2_sha512", "atlassian_pbkdf2_sha1"} {
+	for _, n := range []string{"ldap_crypt", "ldap_pbkdf2_sha1", "ldap_pbkdf2_sha256", "ldap_pbkdf2_sha512", "atlassian_pbkdf2_sha1",
+		"aspnet_identity_v3"} {
 		assert.False(t, Insecure(n), n)
 	}
 }
@@ -73,4 +81,29 @@ func TestLDAPPBKDF2NeedsRehash(t *testing.T) {
 	assert.False(t, weak)
 	_, err = (&Verifier{Limits: Limits{PBKDF2SHA256Iterations: 9999}}).Verify("ldap_pbkdf2_sha256", d, "password")
 	assert.ErrorIs(t, err, ErrParamsOutOfRange)
+}
+
+func TestAspNetV3NeedsRehash(t *testing.T) {
+	// HMAC-SHA256, 10000 iterations (ASP.NET Core 2 to 6).
+	const d = "AQAAAAEAACcQAAAAEFu4dWKdwFM0edzCkR9GmR8p6ICQ4x7B9sishNgunrQ82vocwJ6QBa0uhqGmNYOKrg=="
+	weak, err := NeedsRehash("aspnet_identity_v3", d)
+	require.NoError(t, err)
+	assert.True(t, weak)
+	v := &Verifier{Policy: Policy{PBKDF2SHA256Iterations: 10000}}
+	weak, err = v.NeedsRehash("aspnet_identity_v3", d)
+	require.NoError(t, err)
+	assert.False(t, weak)
+	_, err = (&Verifier{Limits: Limits{PBKDF2SHA256Iterations: 9999}}).Verify("aspnet_identity_v3", d, "test123")
+	assert.ErrorIs(t, err, ErrParamsOutOfRange)
+}
+
+func TestAspNetMembershipUTF8(t *testing.T) {
+	// Two passwords that are not UTF-8 would both be U+FFFD in UTF-16.
+	d, err := Hash("aspnet_membership_sha1", "\ufffd")
+	require.NoError(t, err)
+	ok, err := Verify("aspnet_membership_sha1", d, "\xff")
+	require.NoError(t, err)
+	assert.False(t, ok)
+	_, err = Hash("aspnet_membership_sha1", "\xff")
+	assert.ErrorIs(t, err, ErrUnsupportedPassword)
 }

@@ -29,6 +29,8 @@ need dpkg-query dpkg
 need slappasswd slapd
 [ -e /usr/lib/ldap/pw-pbkdf2.la ] && [ -e /usr/lib/ldap/pw-sha2.la ] || missing="$missing slapd-contrib"
 need mkpasswd whois
+need mono mono-runtime
+need mcs mono-mcs
 if [ -x "$py" ]; then
 	need_py django python3-django
 	need_py passlib python3-passlib
@@ -41,8 +43,8 @@ if [ -n "$missing" ]; then
 	echo "gen.sh: run: apt-get install -y$missing" >&2
 	exit 1
 fi
-if ! (cd "$here" && node -e "require('firebase-scrypt')") >/dev/null 2>&1; then
-	echo "gen.sh: npm package firebase-scrypt missing: run (cd $here && npm ci)" >&2
+if ! (cd "$here" && node -e "require('firebase-scrypt'); require('aspnetcore-identity-password-hasher')") >/dev/null 2>&1; then
+	echo "gen.sh: npm packages missing: run (cd $here && npm ci)" >&2
 	exit 1
 fi
 
@@ -64,9 +66,11 @@ if [ "${1:-}" != "--verify" ]; then
 	(cd "$here" && php gen_php.php >"$tmp/php.jsonl")
 	(cd "$here" && node gen_firebase.js >"$tmp/node.jsonl")
 	(cd "$here" && "$py" -B gen_ldap.py >"$tmp/ldap.jsonl")
+	(cd "$here" && "$py" -B gen_aspnet.py >"$tmp/aspnet.jsonl")
 	rm -f "$out"/*.jsonl
 	"$py" -B "$here/merge.py" "$out" "$here/published.jsonl" \
-		"$tmp/python.jsonl" "$tmp/php.jsonl" "$tmp/node.jsonl" "$tmp/ldap.jsonl"
+		"$tmp/python.jsonl" "$tmp/php.jsonl" "$tmp/node.jsonl" "$tmp/ldap.jsonl" \
+		"$tmp/aspnet.jsonl"
 	# {CRYPT} digests of crypt(3) methods pwdigest does not register yet
 	# (DES crypt, yescrypt) wait in pending/ (see README.md).
 	mkdir -p "$here/pending"

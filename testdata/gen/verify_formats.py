@@ -63,6 +63,23 @@ def check(name, key, d, pw, rec, C):
         C.put(key, "hashlib", len(raw) == 48 and
               hashlib.pbkdf2_hmac("sha1", pw, raw[:16], 10000, 32) == raw[16:])
         C.put(key, "passlib", ph.atlassian_pbkdf2_sha1.verify(pw, d))
+    elif name in ("aspnet_identity_v2", "aspnet_identity_v3"):
+        import struct
+        raw = b64(d)
+        if raw[0] == 0:
+            prf, it, salt, sub = "sha1", 1000, raw[1:17], raw[17:]
+            ok = len(raw) == 49
+        else:
+            p, it, n = struct.unpack(">III", raw[1:13])
+            prf, salt, sub = ("sha1", "sha256", "sha512")[p], raw[13:13 + n], raw[13 + n:]
+            ok = raw[0] == 1 and n >= 16 and len(sub) >= 16
+        C.put(key, "hashlib", ok and hashlib.pbkdf2_hmac(prf, pw, salt, it, len(sub)) == sub)
+        if prf != "sha512":
+            C.add_node(key, "npm-aspnetcore-identity-password-hasher",
+                       {"kind": "aspnet", "pw_hex": pw.hex(), "digest": d})
+    elif name == "aspnet_membership_sha1":
+        s, h = d.split("$")
+        C.put(key, "hashlib(utf-16-le)", hashlib.sha1(b64(s) + pw.decode().encode("utf-16-le")).digest() == b64(h))
     else:
         return False
     return True

@@ -22,6 +22,13 @@ BASES = {
  "atlassian_pbkdf2_sha1": ("{PKCS5S2}kapQNhs9OuhVv+qUj7r6hNRMj7pYTSvw0K4xzzxdRfSagVHI1LOqLsI7ysA1dnhc", "password", "passlib 1.7.4 atlassian_pbkdf2_sha1 (Debian python3-passlib 1.7.4-3)"),
 }
 EXTRA = {}  # filled below by the other families
+MEMBERSHIP = "4hCFMF1EIECMyp9DUnUX3g==$9ljmPLK8BMNSzZxA7yEMFpHSZas="
+NPM = "npm aspnetcore-identity-password-hasher 1.0.1 tests/index.test.ts (published vector)"
+BASES.update({
+ "aspnet_identity_v2": ("ANuQywFHdT6GVuXGl4TXfmi5TUoR45Cizppo6FN3IqeGUzHoVXAL51x6GHiAWpavVQ==", "test123", NPM),
+ "aspnet_identity_v3": ("AQAAAAEAACcQAAAAEFu4dWKdwFM0edzCkR9GmR8p6ICQ4x7B9sishNgunrQ82vocwJ6QBa0uhqGmNYOKrg==", "test123", NPM),
+ "aspnet_membership_sha1": (MEMBERSHIP, "password", "Mono 6.8.0.105 SHA1 + Encoding.Unicode, SqlMembershipProvider layout (testdata/gen/gen_aspnet.cs)"),
+})
 
 
 def q(s):
@@ -128,6 +135,46 @@ def cases(name, d):
             (O, "{CRYPT}$6$rounds=999$saltstring$" + "a" * 85 + ".", "sha512-crypt rounds below 1000"),
             (O, "{CRYPT}$2b$32$wfIORYtJDFwT3CMAKR49YeNraD/kwDTTJBS/OFefyMTPUes39DB0m", "bcrypt cost above 31"),
             (O, "{CRYPT}$2b$17$wfIORYtJDFwT3CMAKR49YeNraD/kwDTTJBS/OFefyMTPUes39DB0m", "bcrypt cost 17, above the default limit 16"),
+        ]
+    elif name in ("aspnet_identity_v2", "aspnet_identity_v3"):
+        import struct
+        raw = base64.b64decode(d)
+        c += [
+            (M, d.rstrip("="), "padding removed"),
+            (M, d[:10] + "\n" + d[10:], "newline inside (.NET's decoder skips it)"),
+            (M, b64(raw[:-1]), "subkey cut by one byte"),
+            (M, b64(raw + b"\0"), "one byte too many" if name.endswith("v2") else "one byte longer subkey, but a different subkey"),
+            (M, b64(b"\x02" + raw[1:]), "unknown format marker 0x02"),
+            (M, b64(bytes([1 - raw[0]]) + raw[1:]), "the other version's marker"),
+            (M, d.replace("+", "-").replace("/", "_") if ("+" in d or "/" in d) else "*" + d[1:], "URL-safe or foreign alphabet"),
+        ]
+        if name == "aspnet_identity_v3":
+            # v3's subkey is "the rest": 31 or 33 bytes are well-formed.
+            c = [x for x in c if not x[2].startswith("one byte longer") and x[2] != "subkey cut by one byte"]
+            def v3(prf=1, it=10000, sl=None, salt=raw[13:29], sub=raw[29:]):
+                return b64(b"\x01" + struct.pack(">III", prf, it, len(salt) if sl is None else sl) + salt + sub)
+            c += [
+                (M, v3(sl=100), "salt length runs past the end"),
+                (M, b64(raw[:13]), "header only"),
+                (O, v3(prf=3), "PRF 3"),
+                (O, v3(it=0), "zero iterations"),
+                (O, v3(it=2**31), "iterations above 2^31-1"),
+                (O, v3(it=3000001), "iterations above the default limit for SHA-256"),
+                (O, v3(salt=raw[13:28], sub=raw[28:]), "15-byte salt (ASP.NET wants 16 or more)"),
+                (O, v3(sub=raw[29:44]), "subkey cut to 15 bytes"),
+            ]
+    elif name == "aspnet_membership_sha1":
+        s_, h = d.split("$")
+        hb = base64.b64decode(h)
+        c += [
+            (M, h + "$" + s_, "columns swapped"),
+            (M, s_ + "$" + b64(hb[:19]), "hash cut to 19 bytes"),
+            (M, s_ + "$" + b64(hb) + "$", "extra field"),
+            (M, s_.rstrip("=") + "$" + h, "salt without padding"),
+            (M, "$" + h, "empty salt"),
+            (M, s_ + "$", "empty hash"),
+            (M, s_ + "$" + hb.hex(), "hex hash"),
+            (M, s_ + ":" + h, "':' separator"),
         ]
     c += EXTRA.get(name, [])
     return c
