@@ -24,7 +24,8 @@ import (
 // over the UTF-8 password. As ASP.NET's VerifyHashedPasswordV3 does, a salt
 // or subkey under 16 bytes is refused (ASP.NET returns Failed; here it is
 // ErrParamsOutOfRange, the digest looks truncated), and so is an iteration
-// count of 0 or above 2^31-1, which ASP.NET cannot run. v2 is insecure
+// count of 0 or above 2^31-1, which ASP.NET cannot run. The subkey's length
+// is bounded by MinHashBytes and MaxHashBytes too. v2 is insecure
 // (1000 SHA-1 iterations); v3 is weak when below the policy's iterations
 // for its PRF.
 
@@ -37,7 +38,7 @@ var (
 
 const aspnetV2Iterations = 1000
 
-func parseAspNetV2(digest string, l *Limits) (parsed, error) {
+func parseAspNetV2(digest string, l Limits) (parsed, error) {
 	if n, ok := b64Len(stdB64, digest); !ok || n != 49 || digest[0] != 'A' || digest[1] >= 'Q' {
 		// 0x00 ‖ s: the first character is 'A' and the second carries the
 		// salt's top 4 bits only ('A'..'P').
@@ -46,8 +47,8 @@ func parseAspNetV2(digest string, l *Limits) (parsed, error) {
 		}
 		return nil, errAspNetV2
 	}
-	if max := maxIterations(prfSHA1, l); aspnetV2Iterations > max {
-		return nil, overLimit("aspnet_identity_v2 iterations", aspnetV2Iterations, max)
+	if err := l.limit(PBKDF2SHA1Iterations, "aspnet_identity_v2", "iterations", aspnetV2Iterations); err != nil {
+		return nil, err
 	}
 	raw, _ := decodeB64(stdB64, digest)
 	return &pbkdf2Digest{prf: prfSHA1, iter: aspnetV2Iterations, salt: raw[1:17], hash: raw[17:]}, nil
@@ -55,7 +56,7 @@ func parseAspNetV2(digest string, l *Limits) (parsed, error) {
 
 var aspnetPRFs = [...]prfHash{prfSHA1, prfSHA256, prfSHA512}
 
-func parseAspNetV3(digest string, l *Limits) (parsed, error) {
+func parseAspNetV3(digest string, l Limits) (parsed, error) {
 	n, ok := b64Len(stdB64, digest)
 	if !ok {
 		return nil, errAspNetB64
@@ -90,29 +91,21 @@ func parseAspNetV3(digest string, l *Limits) (parsed, error) {
 		return nil, outOfRange("aspnet_identity_v3 subkey length", subLen, "16 bytes and more (ASP.NET's minimum): the digest looks truncated")
 	}
 	h := aspnetPRFs[prf]
-	if max := maxIterations(h, l); int(iter) > max {
-		return nil, overLimit("aspnet_identity_v3 iterations", iter, max)
+	if err := l.limit(pbkdf2Iterations(h), "aspnet_identity_v3", "iterations", int64(iter)); err != nil {
+		return nil, err
 	}
-	if err := checkHashBytes("aspnet_identity_v3 subkey length", subLen, l); err != nil {
+	if err := checkHashLen("aspnet_identity_v3", subLen, l); err != nil {
 		return nil, err
 	}
 	raw, _ := decodeB64(stdB64, digest)
 	return &pbkdf2Digest{prf: h, iter: int(iter), salt: raw[13 : 13+saltLen], hash: raw[13+saltLen:]}, nil
 }
 
-// checkHashBytes bounds a stored hash whose length the digest sets.
-func checkHashBytes(what string, n int, l *Limits) error {
-	if n > l.PBKDF2KeyLen {
-		return overLimit(what, n, l.PBKDF2KeyLen)
-	}
-	return nil
-}
-
 func hashAspNetV3(password string, p *Policy) (string, error) {
 	// ASP.NET Core 7+: HMAC-SHA512, 16-byte salt, 32-byte subkey; the
 	// iterations are the policy's for SHA-512 (default 210,000; ASP.NET
 	// writes 100,000).
-	iter := policyIterations(prfSHA512, p)
+	iter := int(p.Get(PBKDF2SHA512Iterations))
 	salt := randomBytes(16)
 	key, err := pbkdf2Key(prfSHA512, password, salt, iter, 32)
 	if err != nil {
@@ -140,7 +133,7 @@ var (
 	errMembershipUTF8  = fmt.Errorf("%w: aspnet_membership_sha1 takes UTF-8 passwords (a .NET string)", ErrUnsupportedPassword)
 )
 
-func parseMembership(digest string, _ *Limits) (parsed, error) {
+func parseMembership(digest string, _ Limits) (parsed, error) {
 	var f [2]string
 	if !splitN(digest, '$', f[:]) {
 		return nil, errMembershipShape
@@ -192,7 +185,8 @@ func init() {
 		rank: func(string) int { return 1 }, // above the bare ldap_ssha
 	})
 	register(&scheme{
-		name: "aspnet_identity_v3", parse: parseAspNetV3, hash: hashAspNetV3,
+		name: "aspnet_identity_v3", params: []*Param{PBKDF2SHA512Iterations},
+		parse: parseAspNetV3, hash: hashAspNetV3,
 		rank: func(string) int { return 1 },
 	})
 	register(&scheme{

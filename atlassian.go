@@ -17,7 +17,7 @@ const (
 
 var errAtlassianShape = malformed("atlassian_pbkdf2_sha1", `want "{PKCS5S2}" + base64 of 48 bytes`)
 
-func parseAtlassian(digest string, l *Limits) (parsed, error) {
+func parseAtlassian(digest string, l Limits) (parsed, error) {
 	const prefix = "{PKCS5S2}"
 	if len(digest) < len(prefix) || digest[:len(prefix)] != prefix {
 		return nil, errAtlassianShape
@@ -26,8 +26,8 @@ func parseAtlassian(digest string, l *Limits) (parsed, error) {
 	if n, ok := b64Len(stdB64, v); !ok || n != atlassianSalt+atlassianKey {
 		return nil, errAtlassianShape
 	}
-	if max := maxIterations(prfSHA1, l); atlassianIterations > max {
-		return nil, overLimit("atlassian_pbkdf2_sha1 iterations", atlassianIterations, max)
+	if err := l.limit(PBKDF2SHA1Iterations, "atlassian_pbkdf2_sha1", "iterations", atlassianIterations); err != nil {
+		return nil, err
 	}
 	raw, _ := decodeB64(stdB64, v)
 	return &pbkdf2Digest{prf: prfSHA1, iter: atlassianIterations, salt: raw[:atlassianSalt], hash: raw[atlassianSalt:]}, nil

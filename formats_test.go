@@ -53,7 +53,7 @@ func TestLDAPCryptDelegates(t *testing.T) {
 	weak, err := NeedsRehash("ldap_crypt", "{CRYPT}$1$CNrDfdAC$w9tkH6A9oitkS4evE4St30")
 	require.NoError(t, err)
 	assert.True(t, weak)
-	v := &Verifier{Policy: Policy{CryptRounds: 1000}}
+	v := &Verifier{Policy: Policy{Costs: map[*Param]int64{CryptRounds: 1000}}}
 	d, err := v.Hash("ldap_crypt", "pässwörd")
 	require.NoError(t, err)
 	require.True(t, strings.HasPrefix(d, "{CRYPT}$6$rounds=1000$"), d)
@@ -76,7 +76,7 @@ func TestLDAPPBKDF2NeedsRehash(t *testing.T) {
 	weak, err := NeedsRehash("ldap_pbkdf2_sha256", d)
 	require.NoError(t, err)
 	assert.True(t, weak, "pw-pbkdf2's 10000 iterations are below the default policy")
-	weak, err = (&Verifier{Policy: Policy{PBKDF2SHA256Iterations: 10000}}).NeedsRehash("ldap_pbkdf2_sha256", d)
+	weak, err = (&Verifier{Policy: Policy{Costs: map[*Param]int64{PBKDF2SHA256Iterations: 10000}}}).NeedsRehash("ldap_pbkdf2_sha256", d)
 	require.NoError(t, err)
 	assert.False(t, weak)
 	_, err = (&Verifier{Limits: Limits{PBKDF2SHA256Iterations: 9999}}).Verify("ldap_pbkdf2_sha256", d, "password")
@@ -89,7 +89,7 @@ func TestAspNetV3NeedsRehash(t *testing.T) {
 	weak, err := NeedsRehash("aspnet_identity_v3", d)
 	require.NoError(t, err)
 	assert.True(t, weak)
-	v := &Verifier{Policy: Policy{PBKDF2SHA256Iterations: 10000}}
+	v := &Verifier{Policy: Policy{Costs: map[*Param]int64{PBKDF2SHA256Iterations: 10000}}}
 	weak, err = v.NeedsRehash("aspnet_identity_v3", d)
 	require.NoError(t, err)
 	assert.False(t, weak)

@@ -163,4 +163,7 @@ var notYetPreemptible = []string{
 	"bcrypt", "bcrypt_sha256_django", "wordpress", // bcryptcore
 	"pbkdf2_sha1", "pbkdf2_sha256", "pbkdf2_sha256_django", "pbkdf2_sha256_passlib", // pbkdf2core
 	"pbkdf2_sha512", "pbkdf2_sha512_passlib", "werkzeug_pbkdf2",
+	"aspnet_identity_v2", "aspnet_identity_v3", "atlassian_pbkdf2_sha1", // pbkdf2core
+	"ldap_pbkdf2_sha1", "ldap_pbkdf2_sha256", "ldap_pbkdf2_sha512",
+	"ldap_crypt", "spring_delegating", // bcryptcore or pbkdf2core, by digest
 }

@@ -92,7 +92,7 @@ func (d *ldapDigest) scheme() *scheme {
 
 var errLDAPBareHex = malformed("ldap_ssha", "bare value is all hex digits: a hex digest, not base64")
 
-func (d *ldapDigest) parse(digest string, _ *Limits) (parsed, error) {
+func (d *ldapDigest) parse(digest string, _ Limits) (parsed, error) {
 	if hasPrefixFold(digest, d.prefix) {
 		return d.parseValue(digest[len(d.prefix):])
 	}
@@ -190,10 +190,10 @@ var (
 )
 
 func (f *ldapPBKDF2) scheme() *scheme {
-	return &scheme{name: f.name, parse: f.parse, hash: f.hash}
+	return &scheme{name: f.name, params: []*Param{pbkdf2Iterations(f.prf)}, parse: f.parse, hash: f.hash}
 }
 
-func (f *ldapPBKDF2) parse(digest string, l *Limits) (parsed, error) {
+func (f *ldapPBKDF2) parse(digest string, l Limits) (parsed, error) {
 	rest, ok := "", false
 	for _, p := range f.prefixes {
 		if hasPrefixFold(digest, p) {
@@ -215,11 +215,11 @@ func (f *ldapPBKDF2) parse(digest string, l *Limits) (parsed, error) {
 	if n, ok := ab64Len(fl[2], false); !ok || n != f.size {
 		return nil, f.errSum
 	}
-	if iter < 1 || iter > math.MaxUint32 {
+	if iter > math.MaxUint32 {
 		return nil, outOfRange(f.name+" iterations", iter, "1..4294967295")
 	}
-	if max := maxIterations(f.prf, l); iter > uint64(max) {
-		return nil, overLimit(f.name+" iterations", iter, max)
+	if err := l.check(pbkdf2Iterations(f.prf), f.name, "iterations", int64(iter)); err != nil {
+		return nil, err
 	}
 	salt, _ := decodeAB64(fl[1], true)
 	sum, _ := decodeAB64(fl[2], false)
@@ -227,7 +227,7 @@ func (f *ldapPBKDF2) parse(digest string, l *Limits) (parsed, error) {
 }
 
 func (f *ldapPBKDF2) hash(password string, p *Policy) (string, error) {
-	iter := policyIterations(f.prf, p)
+	iter := int(p.Get(pbkdf2Iterations(f.prf)))
 	salt := randomBytes(16)
 	key, err := pbkdf2Key(f.prf, password, salt, iter, f.size)
 	return f.prefixes[0] + strconv.Itoa(iter) + "$" + ab64.EncodeToString(salt) + "$" + ab64.EncodeToString(key), err
@@ -251,7 +251,7 @@ var (
 	errLDAPCryptMethod = malformed("ldap_crypt", "not a digest of a registered crypt(3) method")
 )
 
-func parseLDAPCrypt(digest string, l *Limits) (parsed, error) {
+func parseLDAPCrypt(digest string, l Limits) (parsed, error) {
 	if !hasPrefixFold(digest, "{CRYPT}") {
 		return nil, errLDAPCryptShape
 	}
@@ -285,8 +285,9 @@ func init() {
 		register(d.scheme())
 	}
 	register(&scheme{
-		name:  "ldap_crypt",
-		parse: parseLDAPCrypt,
+		name:   "ldap_crypt",
+		params: []*Param{CryptRounds},
+		parse:  parseLDAPCrypt,
 		hash: func(password string, p *Policy) (string, error) {
 			d, err := sha512Crypt.hash(password, p)
 			return "{CRYPT}" + d, err
