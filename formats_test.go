@@ -1,6 +1,9 @@
 package pwdigest
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -106,4 +109,79 @@ func TestAspNetMembershipUTF8(t *testing.T) {
 	assert.False(t, ok)
 	_, err = Hash("aspnet_membership_sha1", "\xff")
 	assert.ErrorIs(t, err, ErrUnsupportedPassword)
+}
+
+// springFixtures reads testdata/spring/<name>.jsonl: Spring Security's
+// {noop} digests and its digests of the empty password (gen_spring.py).
+func springFixtures(t *testing.T, name string) []vector {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "spring", name+".jsonl"))
+	require.NoError(t, err)
+	var out []vector
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		var v vector
+		require.NoError(t, json.Unmarshal([]byte(line), &v))
+		out = append(out, v)
+	}
+	require.NotEmpty(t, out)
+	return out
+}
+
+func TestSpringNoop(t *testing.T) {
+	allow := &Verifier{Limits: Limits{SpringNoop: 1}}
+	for _, v := range springFixtures(t, "noop") {
+		_, err := Verify("spring_delegating", v.Digest, v.Password)
+		checkSentinelError(t, err, ErrParamsOutOfRange, v.Digest)
+		assert.Equal(t, []string{"spring_delegating"}, Identify(v.Digest))
+		ok, err := allow.Verify("spring_delegating", v.Digest, v.Password)
+		require.NoError(t, err)
+		assert.True(t, ok, v.Digest)
+		ok, err = allow.Verify("spring_delegating", v.Digest, v.Password+"!")
+		require.NoError(t, err)
+		assert.False(t, ok, v.Digest)
+		ok, up, err := allow.VerifyAndUpgrade("spring_delegating", v.Digest, v.Password)
+		require.NoError(t, err)
+		assert.True(t, ok)
+		assert.True(t, strings.HasPrefix(up, "$2b$"), "plain text is upgraded: %q", up)
+	}
+}
+
+func TestSpringEmptyPassword(t *testing.T) {
+	// Spring Security 7 matches no empty password, whatever the digest.
+	for _, v := range springFixtures(t, "empty") {
+		require.Empty(t, v.Password)
+		ok, err := Verify("spring_delegating", v.Digest, "")
+		require.NoError(t, err, v.Digest)
+		assert.False(t, ok, v.Digest)
+	}
+}
+
+func TestSpringUpgrade(t *testing.T) {
+	v := &Verifier{Policy: Policy{Costs: map[*Param]int64{BcryptCost: 4}}}
+	for _, c := range []struct {
+		digest   string
+		upgraded bool
+	}{
+		// Spring Security 7.1.1's encoders (testdata/vectors/spring_delegating.jsonl).
+		{"{MD5}{rxI6BVQUl3qd01LcONbNH0Tua25CWZbKRAm3u04vDZc=}acbdd8cdc44bad6a8537f3a9ddd82f48", true},
+		{"{ldap}{SSHA}P70Tc22u6YZC12RjHDx45B1QoO4mXmF7fKrzTA==", true},
+		{"{sha256}ebe7ac58d0a27df18c0a69acd4a952133267f9492b011ab5cb941f23ec0e7d669e5a472043384a9e", true},
+		{"{bcrypt}$2a$04$A1GNSIajalavnNfKq.81J.9.d5C13TxM7ZBhbkia4snjBz6zm6z1.", false},
+		{"{pbkdf2}962ecfefe6449075dac5b790a8efb75965739470fa4566fed6af9c81e1104161ac6c0e78f3e87fac", false},
+	} {
+		ok, up, err := v.VerifyAndUpgrade("spring_delegating", c.digest, "password")
+		require.NoError(t, err, c.digest)
+		require.True(t, ok, c.digest)
+		assert.Equal(t, c.upgraded, up != "", c.digest)
+		// Spring's upgradeEncoding: every id but the one it encodes with.
+		weak, err := v.NeedsRehash("spring_delegating", c.digest)
+		require.NoError(t, err)
+		assert.Equal(t, !strings.HasPrefix(c.digest, "{bcrypt}"), weak, c.digest)
+	}
+	d, err := v.Hash("spring_delegating", "pässwörd")
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(d, "{bcrypt}$2b$04$"), d)
+	weak, err := NeedsRehash("spring_delegating", d)
+	require.NoError(t, err)
+	assert.True(t, weak, "cost 4 is below the default policy")
 }

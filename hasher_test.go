@@ -92,7 +92,7 @@ func TestHashRoundTrip(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			for _, pw := range []string{"correct horse", "pässwörd 密码", "a$b:c", strings.Repeat("x", 100)} {
 				d, err := v.Hash(name, pw)
-				if name == "bcrypt" && len(pw) > 72 {
+				if (name == "bcrypt" || name == "spring_delegating") && len(pw) > 72 {
 					require.ErrorIs(t, err, ErrPasswordTooLong, "bcrypt would truncate")
 					continue
 				}

@@ -158,7 +158,9 @@ func (v *Verifier) checkPolicy(s *scheme) error {
 }
 
 // VerifyAndUpgrade verifies like Verify. When the password matches and the
-// hasher is insecure, upgraded is a fresh bcrypt digest of the password at
+// hasher is insecure, or the digest is one of an insecure method inside a
+// hasher that wraps several (spring_delegating's {MD5} or {noop},
+// ldap_crypt's md5-crypt), upgraded is a fresh bcrypt digest of the password at
 // v.Policy's BcryptCost (default 12), to store in place of the old digest;
 // otherwise upgraded is empty.
 //
@@ -171,7 +173,7 @@ func (v *Verifier) checkPolicy(s *scheme) error {
 // old digest.
 func (v *Verifier) VerifyAndUpgrade(hasher, digest, password string) (ok bool, upgraded string, err error) {
 	ok, err = v.Verify(hasher, digest, password)
-	if err != nil || !ok || !Insecure(hasher) {
+	if err != nil || !ok || !(Insecure(hasher) || v.insecureDigest(hasher, digest)) {
 		return ok, "", err
 	}
 	if len(password) > bcryptMaxPassword {
@@ -182,6 +184,14 @@ func (v *Verifier) VerifyAndUpgrade(hasher, digest, password string) (ok bool, u
 		return true, "", err
 	}
 	return true, upgraded, nil
+}
+
+// insecureDigest reports whether a hasher that wraps several methods
+// (spring_delegating, ldap_crypt) holds a digest of an insecure one.
+func (v *Verifier) insecureDigest(hasher, digest string) bool {
+	_, p, err := v.check(hasher, digest)
+	d, ok := p.(interface{ insecureDigest() bool })
+	return err == nil && ok && d.insecureDigest()
 }
 
 // Identify returns the names of the built-in hashers whose format digest

@@ -30,6 +30,10 @@ need slappasswd slapd
 [ -e /usr/lib/ldap/pw-pbkdf2.la ] && [ -e /usr/lib/ldap/pw-sha2.la ] || missing="$missing slapd-contrib"
 need mkpasswd whois
 need mono mono-runtime
+if [ -n "${SPRING_SECURITY:-}" ]; then
+	need javac openjdk-17-jdk-headless
+	[ -e /usr/share/java/bcprov.jar ] || missing="$missing libbcprov-java"
+fi
 need mcs mono-mcs
 if [ -x "$py" ]; then
 	need_py django python3-django
@@ -67,15 +71,23 @@ if [ "${1:-}" != "--verify" ]; then
 	(cd "$here" && node gen_firebase.js >"$tmp/node.jsonl")
 	(cd "$here" && "$py" -B gen_ldap.py >"$tmp/ldap.jsonl")
 	(cd "$here" && "$py" -B gen_aspnet.py >"$tmp/aspnet.jsonl")
+	# Spring Security's encoders: SPRING_SECURITY names a checkout of
+	# spring-projects/spring-security (see README.md); without one the
+	# committed Spring lines are kept.
+	(cd "$here" && "$py" -B gen_spring.py "${SPRING_SECURITY:---keep}" >"$tmp/spring.jsonl")
 	rm -f "$out"/*.jsonl
 	"$py" -B "$here/merge.py" "$out" "$here/published.jsonl" \
 		"$tmp/python.jsonl" "$tmp/php.jsonl" "$tmp/node.jsonl" "$tmp/ldap.jsonl" \
-		"$tmp/aspnet.jsonl"
+		"$tmp/aspnet.jsonl" "$tmp/spring.jsonl"
 	# {CRYPT} digests of crypt(3) methods pwdigest does not register yet
 	# (DES crypt, yescrypt) wait in pending/ (see README.md).
 	mkdir -p "$here/pending"
 	for f in ldap_crypt_des ldap_crypt_yescrypt; do
 		[ ! -e "$out/$f.jsonl" ] || mv "$out/$f.jsonl" "$here/pending/"
 	done
+	# Spring's {noop} and empty-password digests do not verify under the
+	# default Limits; formats_test.go reads them from testdata/spring.
+	mv "$out/spring_delegating_noop.jsonl" "$here/../spring/noop.jsonl"
+	mv "$out/spring_delegating_empty.jsonl" "$here/../spring/empty.jsonl"
 fi
 (cd "$here" && "$py" -B verify.py "$out")

@@ -80,6 +80,53 @@ def check(name, key, d, pw, rec, C):
     elif name == "aspnet_membership_sha1":
         s, h = d.split("$")
         C.put(key, "hashlib(utf-16-le)", hashlib.sha1(b64(s) + pw.decode().encode("utf-16-le")).digest() == b64(h))
+    elif name == "spring_delegating":
+        check_spring(key, d, pw, C)
     else:
         return False
     return True
+
+
+def md4(b):
+    try:
+        return hashlib.new("md4", b).digest()
+    except ValueError:  # OpenSSL 3 without the legacy provider
+        from passlib.crypto.digest import lookup_hash
+        return lookup_hash("md4").const(b).digest()
+
+
+def check_spring(key, d, pw, C):
+    import bcrypt
+    import argon2.low_level as ll
+    id_, enc = d[1:].split("}", 1)
+    if id_ == "bcrypt":
+        C.put(key, "pyca-bcrypt", bcrypt.checkpw(pw, enc.encode()))
+    elif id_ in ("pbkdf2", "pbkdf2@SpringSecurity_v5_8"):
+        raw = bytes.fromhex(enc)
+        prf, sl, it = ("sha1", 8, 185000) if id_ == "pbkdf2" else ("sha256", 16, 310000)
+        C.put(key, "hashlib", len(raw) == sl + 32 and hashlib.pbkdf2_hmac(prf, pw, raw[:sl], it, 32) == raw[sl:])
+    elif id_.startswith("scrypt"):
+        _, params, salt, dk = enc.split("$")
+        v = int(params, 16)
+        n, r, p = 1 << (v >> 16), v >> 8 & 0xff, v & 0xff
+        C.put(key, "hashlib", hashlib.scrypt(pw, salt=b64(salt), n=n, r=r, p=p, dklen=32,
+                                             maxmem=256 * n * r * p) == b64(dk))
+    elif id_.startswith("argon2"):
+        typ = {"$argon2id$": ll.Type.ID, "$argon2i$": ll.Type.I, "$argon2d$": ll.Type.D}[enc[:enc.index("$", 1) + 1]]
+        C.put(key, "argon2-cffi", ll.verify_secret(enc.encode(), pw, typ))
+    elif id_ == "sha256":
+        raw = bytes.fromhex(enc)
+        h = raw[:8] + pw
+        for _ in range(1024):
+            h = hashlib.sha256(h).digest()
+        C.put(key, "hashlib", h == raw[8:])
+    elif id_ in ("SHA-256", "SHA-1", "MD5", "MD4"):
+        salt, hx = (enc[:enc.index("}") + 1], enc[enc.index("}") + 1:]) if enc.startswith("{") else ("", enc)
+        data = pw + salt.encode()
+        got = md4(data) if id_ == "MD4" else hashlib.new(id_.replace("-", "").lower(), data).digest()
+        C.put(key, "hashlib" if id_ != "MD4" else "md4", got.hex() == hx)
+    elif id_ == "ldap":
+        raw = b64(enc[enc.index("}") + 1:])
+        C.put(key, "hashlib", hashlib.sha1(pw + raw[20:]).digest() == raw[:20])
+        if enc.startswith("{SSHA}"):
+            C.put(key, "passlib", ph.ldap_salted_sha1.verify(pw, enc))

@@ -24,6 +24,8 @@ BASES = {
 EXTRA = {}  # filled below by the other families
 MEMBERSHIP = "4hCFMF1EIECMyp9DUnUX3g==$9ljmPLK8BMNSzZxA7yEMFpHSZas="
 NPM = "npm aspnetcore-identity-password-hasher 1.0.1 tests/index.test.ts (published vector)"
+SPRING = "Spring Security 7.1.1 BCryptPasswordEncoder(4) in DelegatingPasswordEncoder (testdata/gen/gen_spring.py)"
+BASES["spring_delegating"] = ("{bcrypt}$2a$04$A1GNSIajalavnNfKq.81J.9.d5C13TxM7ZBhbkia4snjBz6zm6z1.", "password", SPRING)
 BASES.update({
  "aspnet_identity_v2": ("ANuQywFHdT6GVuXGl4TXfmi5TUoR45Cizppo6FN3IqeGUzHoVXAL51x6GHiAWpavVQ==", "test123", NPM),
  "aspnet_identity_v3": ("AQAAAAEAACcQAAAAEFu4dWKdwFM0edzCkR9GmR8p6ICQ4x7B9sishNgunrQ82vocwJ6QBa0uhqGmNYOKrg==", "test123", NPM),
@@ -176,6 +178,45 @@ def cases(name, d):
             (M, s_ + "$" + hb.hex(), "hex hash"),
             (M, s_ + ":" + h, "':' separator"),
         ]
+    elif name == "spring_delegating":
+        pb = "962ecfefe6449075dac5b790a8efb75965739470fa4566fed6af9c81e1104161ac6c0e78f3e87fac"
+        sc = ("$8JzL2vH/wmfu4hhf/JBaW1aIvwfehiuVunhildRow0mGTvcNNCiZkIJfvXlLRnNpNd/iM+OfegtX2j8EzTxxPw==$"
+              "uDbjgM2RRpi8B9l5n5DOAxB9DOR2usiqzgxd/Y9sXHw=")
+        ar = "$v=19$m=4096,t=3,p=1$Pp8wooNUnhnir1y69r4ibw$92k5C3aPpTO5OLq6PA4PGSyV9PvkB5uZPTrL7QXf+Hc"
+        md = "{rxI6BVQUl3qd01LcONbNH0Tua25CWZbKRAm3u04vDZc=}acbdd8cdc44bad6a8537f3a9ddd82f48"
+        c += [
+            (M, d[len("{bcrypt}"):], "id missing"),
+            (M, "{BCRYPT}" + d[8:], "id in another case (Spring's map is case-sensitive)"),
+            (M, "{argon}" + d[8:], "unknown id"),
+            (M, "{bcrypt" + d[8:], "no closing brace"),
+            (M, "{bcrypt}", "empty encoded part"),
+            (M, "{}" + d[8:], "empty id"),
+            (M, "{bcrypt}$2x$04$" + d[15:], "$2x$ (Spring's BCrypt pattern has no x)"),
+            (M, "{pbkdf2}" + pb[:-2], "hash cut by one byte"),
+            (M, "{pbkdf2}" + pb + "00", "one byte too many"),
+            (M, "{pbkdf2}" + pb[:10] + pb[10:].upper(), "mixed-case hex"),
+            (M, "{pbkdf2@SpringSecurity_v5_8}" + pb, "v5.5-sized value under the v5.8 id"),
+            (M, "{scrypt}$0e0801" + sc, "scrypt params with a leading zero"),
+            (M, "{scrypt}$E0801" + sc, "upper-case scrypt params"),
+            (M, "{scrypt}$e0801" + sc[:-4] + "AAA=", "scrypt key of 31 bytes... is 32: changed key"[:0] + "scrypt key re-padded"),
+            (M, "{scrypt}e0801" + sc, "scrypt without the leading $"),
+            (M, "{scrypt}$e0801" + sc.rsplit("$", 1)[0] + "$" + "uDbjgM2RRpi8B9l5n5DOAxB9DOR2usiqzgxd/Y9sXA==", "scrypt key cut to 31 bytes"),
+            (M, "{argon2}$argon2x" + ar, "unknown argon2 type"),
+            (M, "{argon2}" + ar, "argon2 PHC string without its type"),
+            (M, "{MD5}" + md[:-1], "MD5 hex cut by one digit"),
+            (M, "{MD5}" + md.upper(), "upper-case MD5 hex (Spring compares the text)"),
+            (M, "{MD5}{rxI6BVQUl3qd01LcONbNH0Tua25CWZbKRAm3u04vDZc=acbdd8cdc44bad6a8537f3a9ddd82f48", "MessageDigest salt without its closing brace"),
+            (M, "{ldap}{Ssha}P70Tc22u6YZC12RjHDx45B1QoO4mXmF7fKrzTA==", "{Ssha} (LdapShaPasswordEncoder knows {SSHA} and {ssha} only)"),
+            (M, "{ldap}P70Tc22u6YZC12RjHDx45B1QoO4mXmF7fKrzTA==", "{ldap} without {SSHA}"),
+            (M, "{sha256}ebe7ac58d0a27df18c0a69acd4a952133267f9492b011ab5cb941f23ec0e7d669e5a472043384a9", "StandardPasswordEncoder hex of odd length"),
+            (O, "{noop}password", "{noop} plain text, refused under the default Limits"),
+            (O, "{scrypt}$1f0801" + sc, "scrypt log2(N) 31"),
+            (O, "{scrypt}$e0811" + sc, "scrypt p 17, above the default limit 16"),
+            (O, "{scrypt}$140801" + sc, "scrypt N 2^20 at r 8: 1 GiB, above the default memory limit"),
+            (O, "{argon2}$argon2id$v=19$m=2097152,t=3,p=1$Pp8wooNUnhnir1y69r4ibw$92k5C3aPpTO5OLq6PA4PGSyV9PvkB5uZPTrL7QXf+Hc", "argon2 m 2 GiB, above the default limit"),
+            (O, "{bcrypt}$2a$17$" + d[15:], "bcrypt cost 17, above the default limit"),
+        ]
+        c = [x for x in c if x[2] != "scrypt key re-padded"]
     c += EXTRA.get(name, [])
     return c
 
