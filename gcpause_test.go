@@ -137,14 +137,23 @@ func TestGCPauseBounded(t *testing.T) {
 			// Two verifies, not four, to keep the test short: the worst pause
 			// is set by the longest call in flight, not by their number.
 			verify := verifyOrFail(t, c)
-			l := gcpause.Start(2)
-			for start := time.Now(); time.Since(start) < 20*time.Millisecond; {
-				l.Concurrent(2, verify)
-			}
-			r := l.Stop()
-			t.Logf("worst pause %v over %d collections, allocator stalled %v at most", r.Worst, r.Pauses, r.AllocStall)
-			if r.Pauses == 0 {
-				t.Fatal("no GC ran during the verifies: the load does not allocate")
+			// A core without preemption points stalls every try; a shared,
+			// busy machine (other test binaries, a neighbour's job) can stall
+			// one. So the verdict is the best of three tries.
+			var r gcpause.Result
+			for try := 0; try < 3; try++ {
+				l := gcpause.Start(2)
+				for start := time.Now(); time.Since(start) < 20*time.Millisecond; {
+					l.Concurrent(2, verify)
+				}
+				r = l.Stop()
+				t.Logf("try %d: worst pause %v over %d collections, allocator stalled %v at most", try+1, r.Worst, r.Pauses, r.AllocStall)
+				if r.Pauses == 0 {
+					t.Fatal("no GC ran during the verifies: the load does not allocate")
+				}
+				if r.Worst <= bound {
+					break
+				}
 			}
 			if r.Worst > bound {
 				if slices.Contains(notYetPreemptible, c.hasher) {
