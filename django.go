@@ -1,35 +1,82 @@
 package pwdigest
 
 import (
+	"crypto/md5"
+	"crypto/sha1"
 	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/base64"
 	"encoding/hex"
+	"hash"
 	"strings"
 )
 
-// Django's hashers that are not plain PBKDF2 (see pbkdf2.go for those).
+// Every Django hasher (django.contrib.auth.hashers). pbkdf2_sha1 also reads
+// Django's PBKDF2SHA1PasswordHasher digests; it lives in pbkdf2.go, having
+// no producer in its name.
+
+func init() {
+	register(&scheme{
+		name: "pbkdf2_sha256_django", parse: djangoPBKDF2Format.parse, params: []*Param{PBKDF2SHA256Iterations},
+		hash: func(password string, p *Policy) (string, error) {
+			iter := int(p.Get(PBKDF2SHA256Iterations))
+			salt := randomString(22, alnum) // Django's salt: 22 alphanumerics
+			key, err := pbkdf2Key(prfSHA256, password, []byte(salt), iter, sha256.Size)
+			return joinPBKDF2("pbkdf2_sha256$", iter, salt, base64.StdEncoding.EncodeToString(key)), err
+		},
+		rank: func(digest string) int { return -rankKeycloak(digest) },
+	})
+	register(&scheme{
+		name:   "bcrypt_sha256_django",
+		params: []*Param{BcryptCost},
+		parse: func(digest string, l Limits) (parsed, error) {
+			inner, ok := strings.CutPrefix(digest, "bcrypt_sha256$")
+			if !ok {
+				return nil, errBcryptSHA256Prefix
+			}
+			p, err := parseBcrypt(inner, l)
+			if err != nil {
+				return nil, err
+			}
+			return &bcryptSHA256Digest{p.(*bcryptDigest)}, nil
+		},
+		hash: func(password string, p *Policy) (string, error) {
+			b, err := hashBcrypt(sha256Hex(password), int(p.Get(BcryptCost)))
+			return "bcrypt_sha256$" + b, err
+		},
+	})
+	register(&scheme{
+		name:   "argon2_django",
+		params: argon2Params,
+		parse: func(digest string, l Limits) (parsed, error) {
+			for _, f := range argon2DjangoFormats {
+				if strings.HasPrefix(digest, f.prefix) {
+					return f.parse(digest, l)
+				}
+			}
+			return nil, errArgon2DjangoPrefix
+		},
+		hash: func(password string, p *Policy) (string, error) {
+			d, err := hashArgon2(argon2id, password, p)
+			return "argon2" + d, err
+		},
+	})
+	register(djangoSaltedScheme("sha1_django", "sha1$", sha1.New))
+	register(djangoSaltedScheme("md5_django", "md5$", md5.New))
+}
+
+// pbkdf2_sha256_django: Django's PBKDF2PasswordHasher,
+// "pbkdf2_sha256$<iterations>$<salt>$<base64 32-byte hash>", the salt used
+// as its UTF-8 bytes. Keycloak's pbkdf2_sha256 shares the prefix; see
+// rankKeycloak.
+var djangoPBKDF2Format = newPBKDF2Format(pbkdf2Format{
+	name: "pbkdf2_sha256_django", prefix: "pbkdf2_sha256$", prf: prfSHA256,
+	salt: rawSalt, hash: b64Key(sha256.Size),
+}, "base64 of 32 bytes")
 
 // bcrypt_sha256_django: "bcrypt_sha256$" + a bcrypt digest of the lowercase
 // hex SHA-256 of the password (Django's BCryptSHA256PasswordHasher), which
 // sidesteps bcrypt's 72-byte limit.
-var bcryptSHA256Django = register(&scheme{
-	name:   "bcrypt_sha256_django",
-	params: []*Param{BcryptCost},
-	parse: func(digest string, l Limits) (parsed, error) {
-		inner, ok := strings.CutPrefix(digest, "bcrypt_sha256$")
-		if !ok {
-			return nil, errBcryptSHA256Prefix
-		}
-		p, err := parseBcrypt(inner, l)
-		if err != nil {
-			return nil, err
-		}
-		return &bcryptSHA256Digest{p.(*bcryptDigest)}, nil
-	},
-	hash: func(password string, p *Policy) (string, error) {
-		b, err := hashBcrypt(sha256Hex(password), int(p.Get(BcryptCost)))
-		return "bcrypt_sha256$" + b, err
-	},
-})
 
 var errBcryptSHA256Prefix = malformed("bcrypt_sha256_django", `want "bcrypt_sha256$" + a bcrypt digest`)
 
@@ -44,4 +91,72 @@ func sha256Hex(password string) []byte {
 	out := make([]byte, hex.EncodedLen(len(sum)))
 	hex.Encode(out, sum[:])
 	return out
+}
+
+// argon2_django: Django's Argon2PasswordHasher, "argon2" followed by an
+// argon2 PHC string (argon2id since Django 3.2, argon2i before), checked by
+// argon2-cffi whatever its type.
+
+var (
+	argon2DjangoFormats = [...]*argon2Format{
+		newArgon2Format(argon2id, "argon2"),
+		newArgon2Format(argon2i, "argon2"),
+		newArgon2Format(argon2d, "argon2"),
+	}
+	errArgon2DjangoPrefix = malformed("argon2_django", `want "argon2$argon2id$..." or "argon2$argon2i$..."`)
+)
+
+// sha1_django, md5_django: Django's SHA1PasswordHasher and MD5PasswordHasher,
+// "sha1$<salt>$<hex sha1(salt + password)>" and "md5$<salt>$<hex md5(...)>",
+// salt and password as UTF-8. Insecure: one unstretched hash.
+//
+// Django compares the whole re-encoded string, so the hex must be lowercase
+// and of the hash's length. The salt is any text without "$". An empty salt
+// is accepted: "sha1$$<hex>" and "md5$$<hex>" are what Django's
+// UnsaltedSHA1PasswordHasher and UnsaltedMD5PasswordHasher check, and they
+// compute the same hash of the password alone.
+
+func djangoSaltedScheme(name, prefix string, newHash func() hash.Hash) *scheme {
+	size := newHash().Size()
+	errShape := malformed(name, `want "`+prefix+`<salt>$<lowercase hex>"`)
+	errHex := malformed(name, "hash is not lowercase hex of the hash's size")
+	return &scheme{
+		name:     name,
+		insecure: true,
+		parse: func(digest string, _ Limits) (parsed, error) {
+			rest, ok := strings.CutPrefix(digest, prefix)
+			var f [2]string
+			if !ok || !splitN(rest, '$', f[:]) {
+				return nil, errShape
+			}
+			sum, ok := lowerHexKey(f[1], size)
+			if !ok {
+				return nil, errHex
+			}
+			return &saltedHexDigest{newHash: newHash, salt: f[0], sum: sum}, nil
+		},
+		hash: func(password string, _ *Policy) (string, error) {
+			salt := randomString(22, alnum) // Django's salt(): 128 bits of alphanumerics
+			return prefix + salt + "$" + hex.EncodeToString(saltedSum(newHash, salt, password)), nil
+		},
+	}
+}
+
+type saltedHexDigest struct {
+	newHash func() hash.Hash
+	salt    string
+	sum     []byte
+}
+
+func (d *saltedHexDigest) memory() int64       { return 0 }
+func (d *saltedHexDigest) weaker(*Policy) bool { return true }
+func (d *saltedHexDigest) verify(password string) (bool, error) {
+	return subtle.ConstantTimeCompare(saltedSum(d.newHash, d.salt, password), d.sum) == 1, nil
+}
+
+func saltedSum(newHash func() hash.Hash, salt, password string) []byte {
+	h := newHash()
+	h.Write([]byte(salt))
+	h.Write([]byte(password))
+	return h.Sum(nil)
 }

@@ -21,10 +21,10 @@ import (
 // bounds; it writes an empty salt when asked). Rounds are a canonical
 // decimal in passlib's 1..2^32-1, then bounded by Limits.
 
-var (
-	passlibSHA256Hasher = register(passlibPBKDF2Scheme("pbkdf2_sha256_passlib", "$pbkdf2-sha256$", prfSHA256, sha256.Size))
-	passlibSHA512Hasher = register(passlibPBKDF2Scheme("pbkdf2_sha512_passlib", "$pbkdf2-sha512$", prfSHA512, sha512.Size))
-)
+func init() {
+	register(passlibPBKDF2Scheme("pbkdf2_sha256_passlib", "$pbkdf2-sha256$", prfSHA256, sha256.Size))
+	register(passlibPBKDF2Scheme("pbkdf2_sha512_passlib", "$pbkdf2-sha512$", prfSHA512, sha512.Size))
+}
 
 const passlibMaxSalt = 1024
 
