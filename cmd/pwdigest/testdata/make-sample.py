@@ -182,6 +182,22 @@ add(dj.make_password(OTHER, hasher="pbkdf2_sha256"), "")                        
 BAD_JSON_AFTER = len(rows)  # the broken JSON line goes here
 add(bcrypt.hashpw(OTHER.encode(), bcrypt.gensalt(10)).decode(), "bcrypt")                   # after the broken line
 
+# Issue 13's hashers, from their producer fixtures (slappasswd 2.5.13,
+# passlib 1.7.4, Mono 6.8, Spring Security 7.1.1).
+for h, contains, source in [
+        ("ldap_ssha", "{SSHA}J4xE", "slappasswd"), ("ldap_ssha256", "{SSHA256}IATf", "slappasswd"),
+        ("ldap_ssha512", "{SSHA512}vuVU", "slappasswd"), ("ldap_smd5", "{SMD5}3cgT", "slappasswd"),
+        ("ldap_sha", "{SHA}W6ph", "slappasswd"), ("ldap_md5", "{MD5}X03M", "slappasswd"),
+        ("ldap_crypt", "{CRYPT}$6$jE8w", "slappasswd"),
+        ("ldap_pbkdf2_sha1", "{PBKDF2}10000$N53q", "slappasswd"),
+        ("ldap_pbkdf2_sha256", "{PBKDF2-SHA256}10000$oq7e", "slappasswd"),
+        ("ldap_pbkdf2_sha512", "{PBKDF2-SHA512}10000$bNCH", "slappasswd"),
+        ("atlassian_pbkdf2_sha1", "{PKCS5S2}kapQ", "passlib"),
+        ("aspnet_identity_v2", "ANuQ", "npm"), ("aspnet_identity_v3", "AQAAAAIAAYagAAAAEHL1", "Mono"),
+        ("aspnet_membership_sha1", "4hCFMF1E", "Mono"),
+        ("spring_delegating", "{bcrypt}$2a$10$ZrfT", "Spring")]:
+    add(vector(h, contains, source), h)
+
 root = os.getcwd()
 with open(os.path.join(root, "testdata/sample-export.jsonl"), "w") as f:
     for i, r in enumerate(rows):
