@@ -27,6 +27,7 @@ need php php-cli
 need node nodejs
 need dpkg-query dpkg
 need slappasswd slapd
+need ldapwhoami ldap-utils
 [ -e /usr/lib/ldap/pw-pbkdf2.la ] && [ -e /usr/lib/ldap/pw-sha2.la ] || missing="$missing slapd-contrib"
 need mkpasswd whois
 need mono mono-runtime
@@ -91,3 +92,6 @@ if [ "${1:-}" != "--verify" ]; then
 	mv "$out/spring_delegating_empty.jsonl" "$here/../spring/empty.jsonl"
 fi
 (cd "$here" && "$py" -B verify.py "$out")
+# The LDAP lines once more, by OpenLDAP itself: a throwaway slapd on
+# loopback, a bind per vector (stopped and removed afterwards).
+(cd "$here" && "$py" -B verify_slapd.py "$out" "$here/pending")
