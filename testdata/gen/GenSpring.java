@@ -7,7 +7,9 @@
 // <digest>" for the empty password, which matches never accepts. The encoders are
 // the factory's own settings, except bcrypt's strength (4 and 10, named
 // "bcrypt" and "bcrypt/10") and the lower-case LdapShaPasswordEncoder
-// ("ldap/lc"), so that the vectors stay fast.
+// ("ldap/lc"), so that the vectors stay fast. With the argument "matches"
+// it reads "<password hex> <digest>" lines instead and writes the factory
+// encoder's matches() for each (gen_spring.py --roundtrip).
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +55,15 @@ public class GenSpring {
 		PasswordEncoder delegating = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 		BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
 		String line;
+		if (args.length == 1 && args[0].equals("matches")) {
+			// Round trip: "<password hex> <digest>" lines, "true" or "false" out.
+			while ((line = in.readLine()) != null) {
+				String[] f = line.split(" ", 2);
+				String pw = new String(HexFormat.of().parseHex(f[0]), StandardCharsets.UTF_8);
+				System.out.println(delegating.matches(pw, f[1]));
+			}
+			return;
+		}
 		while ((line = in.readLine()) != null) {
 			String[] f = line.split(" ", -1);
 			String id = f[0], name = id.split("/")[0];

@@ -61,6 +61,10 @@ if [ "${1:-}" = "--roundtrip" ]; then
 	(cd "$here/../.." && go run ./testdata/gen/ourdigests \
 		-passwords testdata/gen/passwords.json -out testdata/roundtrip)
 	(cd "$here" && "$py" -B roundtrip.py "$here/../roundtrip")
+	(cd "$here" && "$py" -B verify_slapd.py "$here/../roundtrip")
+	if [ -n "${SPRING_SECURITY:-}" ]; then
+		(cd "$here" && "$py" -B gen_spring.py --roundtrip "$SPRING_SECURITY" "$here/../roundtrip/spring_delegating.jsonl")
+	fi
 	exit
 fi
 

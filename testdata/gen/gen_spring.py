@@ -7,6 +7,8 @@ with Debian's javac (openjdk-17) against Debian's BouncyCastle
 usage: gen_spring.py SPRING_SECURITY_CHECKOUT   (writes JSON lines to stdout)
        gen_spring.py --keep                     (re-emits the committed Spring lines,
                                                  for gen.sh runs without a checkout)
+       gen_spring.py --roundtrip CHECKOUT FILE  (checks pwdigest's own spring_delegating
+                                                 digests in FILE with Spring's matches())
 
 The crypto module's sources are copied from the checkout; what they import
 from outside it (commons-logging, spring-core's StringUtils and @Contract,
@@ -86,14 +88,45 @@ def keep():
                     E.emit(file, rec["digest"], rec["password"], rec["source"], rec.get("note"))
 
 
+def roundtrip(checkout, path):
+    import json
+    with open(path, encoding="ascii") as f:
+        recs = [json.loads(line) for line in f if line.strip()]
+    tmp = tempfile.mkdtemp()
+    try:
+        classes = compile_spring(crypto_src(checkout), tmp)
+        stdin = "".join("%s %s\n%s %s\n" % (r["password"].encode().hex(), r["digest"],
+                                             ("x" + r["password"]).encode().hex(), r["digest"]) for r in recs)
+        out = run_java(classes, ["matches"], stdin)
+    finally:
+        shutil.rmtree(tmp)
+    bad = 0
+    for i, r in enumerate(recs):
+        right, wrong = out[2 * i] == "true", out[2 * i + 1] == "true"
+        if not right or wrong:
+            print("gen_spring: roundtrip %s:%d: matches %s, wrong password %s: %s" % (path, i + 1, right, wrong, r["digest"]))
+            bad += 1
+    print("gen_spring: roundtrip: Spring Security's matches() verified %d of %d lines, wrong passwords rejected"
+          % (len(recs) - bad, len(recs)))
+    if bad:
+        sys.exit(1)
+
+
+def crypto_src(checkout):
+    src = os.path.join(checkout, "crypto", "src", "main", "java", "org", "springframework", "security", "crypto")
+    if not os.path.isdir(src):
+        sys.exit("gen_spring: %s: no crypto module sources" % src)
+    return src
+
+
 def main():
     if sys.argv[1:] == ["--keep"]:
         return keep()
+    if len(sys.argv) == 4 and sys.argv[1] == "--roundtrip":
+        return roundtrip(sys.argv[2], sys.argv[3])
     if len(sys.argv) != 2:
         sys.exit("usage: gen_spring.py SPRING_SECURITY_CHECKOUT")
-    src = os.path.join(sys.argv[1], "crypto", "src", "main", "java", "org", "springframework", "security", "crypto")
-    if not os.path.isdir(src):
-        sys.exit("gen_spring: %s: no crypto module sources" % src)
+    src = crypto_src(sys.argv[1])
     rev = "unknown"
     try:
         with open(os.path.join(sys.argv[1], "gradle.properties")) as f:
@@ -102,27 +135,40 @@ def main():
         pass
     tmp = tempfile.mkdtemp()
     try:
-        srcdir = os.path.join(tmp, "src")
-        for p in PACKAGES:
-            shutil.copytree(os.path.join(src, p), os.path.join(srcdir, "org/springframework/security/crypto", p))
-        for path, text in STANDINS.items():
-            os.makedirs(os.path.dirname(os.path.join(srcdir, path)), exist_ok=True)
-            with open(os.path.join(srcdir, path), "w") as f:
-                f.write(text + "\n")
-        shutil.copy(os.path.join(HERE, "GenSpring.java"), srcdir)
-        files = [y for x in os.walk(srcdir) for y in glob.glob(os.path.join(x[0], "*.java"))]
-        classes = os.path.join(tmp, "classes")
-        subprocess.run(["javac", "-nowarn", "-encoding", "UTF-8", "-cp", BCPROV, "-d", classes] + files,
-                       check=True, stderr=None if os.environ.get("GEN_SPRING_DEBUG") else subprocess.DEVNULL)
+        classes = compile_spring(src, tmp)
         tasks = [(cid, name, note) for cid, names, note in CASES for name in names]
         stdin = "".join("%s %s\n" % (cid, PASSWORDS[name].encode().hex()) for cid, name, _ in tasks)
-        out = subprocess.run(["java", "-cp", classes + ":" + BCPROV, "GenSpring"], input=stdin.encode(),
-                             capture_output=True)
-        if out.returncode != 0:
-            sys.exit("gen_spring: GenSpring failed: " + out.stderr.decode())
-        out = out.stdout.decode().splitlines()
+        out = run_java(classes, [], stdin)
     finally:
         shutil.rmtree(tmp)
+    emit(rev, tasks, out)
+
+
+def run_java(classes, args, stdin):
+    out = subprocess.run(["java", "-cp", classes + ":" + BCPROV, "GenSpring"] + args, input=stdin.encode(),
+                         capture_output=True)
+    if out.returncode != 0:
+        sys.exit("gen_spring: GenSpring failed: " + out.stderr.decode())
+    return out.stdout.decode().splitlines()
+
+
+def compile_spring(src, tmp):
+    srcdir = os.path.join(tmp, "src")
+    for p in PACKAGES:
+        shutil.copytree(os.path.join(src, p), os.path.join(srcdir, "org/springframework/security/crypto", p))
+    for path, text in STANDINS.items():
+        os.makedirs(os.path.dirname(os.path.join(srcdir, path)), exist_ok=True)
+        with open(os.path.join(srcdir, path), "w") as f:
+            f.write(text + "\n")
+    shutil.copy(os.path.join(HERE, "GenSpring.java"), srcdir)
+    files = [y for x in os.walk(srcdir) for y in glob.glob(os.path.join(x[0], "*.java"))]
+    classes = os.path.join(tmp, "classes")
+    subprocess.run(["javac", "-nowarn", "-encoding", "UTF-8", "-cp", BCPROV, "-d", classes] + files,
+                   check=True, stderr=None if os.environ.get("GEN_SPRING_DEBUG") else subprocess.DEVNULL)
+    return classes
+
+
+def emit(rev, tasks, out):
     assert len(out) == len(tasks)
     source = "Spring Security %s crypto module (spring-projects/spring-security), OpenJDK %s (Debian openjdk-17-jre-headless %s), BouncyCastle %s (Debian libbcprov-java %s)" % (
         rev, deb("openjdk-17-jre-headless").split("+")[0], deb("openjdk-17-jre-headless"),

@@ -233,6 +233,9 @@ CHECKERS = {
     "bcrypt_sha384_wordpress": [(PHP + " wp_check_password (WordPress 6.8 formula)", php("wordpress"))],
 }
 
+import roundtrip_formats  # noqa: E402  issue 13's hashers
+CHECKERS.update(roundtrip_formats.CHECKERS)
+
 
 # (hasher, checker prefix, condition, why): the producer refuses these lines.
 # They must not verify; if one starts to, the note is stale.
