@@ -32,12 +32,12 @@ var scryptDjangoHasher = &scheme{
 	name:   "scrypt_django",
 	params: []*Param{ScryptN, ScryptR, ScryptP},
 	parse:  parseScryptDjango,
-	hash: func(password string, p *Policy, l Limits) (string, error) {
-		n, r, pp := int(p.Get(ScryptN)), int(p.Get(ScryptR)), int(p.Get(ScryptP))
-		for n > 2 && 128*int64(r)*int64(n+2)+128*int64(r)*int64(pp) > djangoScryptMaxMemory {
-			n /= 2
-		}
-		sp, err := checkScrypt("scrypt_django policy", n, r, pp, scryptOwn, l)
+	checkPolicy: func(p *Policy, l Limits) error {
+		_, err := djangoScryptPolicy(p, l)
+		return err
+	},
+	hash: func(password string, p *Policy) (string, error) {
+		sp, err := djangoScryptPolicy(p, unlimited) // limits checked by checkPolicy
 		if err != nil {
 			return "", err
 		}
@@ -50,6 +50,16 @@ var scryptDjangoHasher = &scheme{
 		return "scrypt$" + strconv.Itoa(sp.n) + "$" + salt + "$" + strconv.Itoa(sp.r) + "$" +
 			strconv.Itoa(sp.p) + "$" + base64.StdEncoding.EncodeToString(key), nil
 	},
+}
+
+// djangoScryptPolicy is the policy's scrypt costs, N halved until stock
+// Django can verify the digest.
+func djangoScryptPolicy(p *Policy, l Limits) (scryptParams, error) {
+	n, r, pp := int(p.Get(ScryptN)), int(p.Get(ScryptR)), int(p.Get(ScryptP))
+	for n > 2 && 128*int64(r)*int64(n+2)+128*int64(r)*int64(pp) > djangoScryptMaxMemory {
+		n /= 2
+	}
+	return checkScrypt("scrypt_django policy", n, r, pp, scryptOwn, l)
 }
 
 var (
@@ -116,7 +126,7 @@ var bcryptDjangoHasher = &scheme{
 		}
 		return parseBcrypt(inner, l)
 	},
-	hash: func(password string, p *Policy, _ Limits) (string, error) {
+	hash: func(password string, p *Policy) (string, error) {
 		b, err := hashBcrypt([]byte(password), int(p.Get(BcryptCost)))
 		return "bcrypt$" + b, err
 	},

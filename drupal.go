@@ -37,7 +37,7 @@ var drupalHasher = &scheme{
 	name:   "drupal7",
 	params: []*Param{DrupalRounds},
 	parse:  parseDrupal,
-	hash: func(password string, p *Policy, _ Limits) (string, error) {
+	hash: func(password string, p *Policy) (string, error) {
 		if len(password) > drupalMaxPassword {
 			return "", drupalTooLong(len(password))
 		}

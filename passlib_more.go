@@ -39,7 +39,7 @@ var bcryptSHA256PasslibHasher = &scheme{
 	name:   "bcrypt_sha256_passlib",
 	params: []*Param{BcryptCost},
 	parse:  parseBcryptSHA256Passlib,
-	hash: func(password string, p *Policy, _ Limits) (string, error) {
+	hash: func(password string, p *Policy) (string, error) {
 		cost := int(p.Get(BcryptCost))
 		if cost < bcryptcore.MinCost || cost > bcryptcore.MaxCost {
 			return "", outOfRange("bcrypt cost", cost, "04..31")
@@ -88,13 +88,18 @@ func parseBcryptSHA256Passlib(digest string, l Limits) (parsed, error) {
 	if len(f[1]) != 22 || len(f[2]) != 31 {
 		return nil, errBcryptSHA256PasslibShape
 	}
-	// The bcrypt digest passlib hands to bcrypt: its own checks apply.
-	inner := "$" + ident + "$" + string([]byte{byte('0' + n/10), byte('0' + n%10)}) + "$" + f[1] + f[2]
-	p, err := parseBcrypt(inner, l)
-	if err != nil {
+	// The bcrypt digest passlib hands to bcrypt: bcrypt's checks apply.
+	if err := checkBcryptB64(f[1], 4); err != nil {
 		return nil, err
 	}
-	return &bcryptSHA256PasslibDigest{p.(*bcryptDigest), v1}, nil
+	if err := checkBcryptB64(f[2], 2); err != nil {
+		return nil, err
+	}
+	if err := l.check(BcryptCost, "bcrypt_sha256_passlib", "cost", int64(n)); err != nil {
+		return nil, err
+	}
+	d := &bcryptDigest{minor: ident[1], cost: n, salt: f[1], hash: f[2]}
+	return &bcryptSHA256PasslibDigest{d, v1}, nil
 }
 
 func (d *bcryptSHA256PasslibDigest) verify(password string) (bool, error) {
@@ -126,8 +131,12 @@ var scryptPasslibHasher = &scheme{
 	name:   "scrypt_passlib",
 	params: []*Param{ScryptN, ScryptR, ScryptP},
 	parse:  parseScryptPasslib,
-	hash: func(password string, p *Policy, l Limits) (string, error) {
-		sp, err := checkScrypt("scrypt_passlib policy", int(p.Get(ScryptN)), int(p.Get(ScryptR)), int(p.Get(ScryptP)), scryptOwn, l)
+	checkPolicy: func(p *Policy, l Limits) error {
+		_, err := passlibScryptPolicy(p, l)
+		return err
+	},
+	hash: func(password string, p *Policy) (string, error) {
+		sp, err := passlibScryptPolicy(p, unlimited) // limits checked by checkPolicy
 		if err != nil {
 			return "", err
 		}
@@ -145,6 +154,10 @@ var scryptPasslibHasher = &scheme{
 		return "$scrypt$ln=" + strconv.Itoa(ln) + ",r=" + strconv.Itoa(sp.r) + ",p=" + strconv.Itoa(sp.p) +
 			"$" + enc(salt) + "$" + enc(key), nil
 	},
+}
+
+func passlibScryptPolicy(p *Policy, l Limits) (scryptParams, error) {
+	return checkScrypt("scrypt_passlib policy", int(p.Get(ScryptN)), int(p.Get(ScryptR)), int(p.Get(ScryptP)), scryptOwn, l)
 }
 
 var (

@@ -422,8 +422,6 @@ def cases(name, d):
     if name == "drupal7":
         body = d[3:]
         c += [
-            (M, d[:-1], "truncated by one character (Drupal stores exactly 55)"),
-            (M, d + "A", "56 characters: Drupal cuts the hash at 55"),
             (M, "$s$" + body, "lower-case identifier"),
             (M, "$X$" + body, "unknown identifier"),
             (M, "u" + d, "lower-case upgrade marker"),
@@ -431,8 +429,6 @@ def cases(name, d):
             (M, "$S$" + body[:5] + "!" + body[6:], "salt character outside the alphabet"),
             (M, "$S$" + body[:20] + "+" + body[21:], "checksum character from standard base64"),
             (M, "$S$" + body[:9] + "$" + body[9:-1], "$ between salt and checksum"),
-            (M, " " + d, "leading space"),
-            (M, d + "\n", "trailing newline"),
             (O, "$S$4" + body[1:], "rounds character 4: 2^6, below Drupal's 2^7"),
             (O, "$S$z" + body[1:], "rounds character z: 2^63, above the format's 2^30"),
             (O, "$S$K" + body[1:], "rounds character K: 2^22, above the default limit 2^20"),
@@ -464,13 +460,11 @@ def cases(name, d):
         inner = d[len("bcrypt$"):]
         c += [
             (M, inner, "plain bcrypt without bcrypt$"),
-            (M, "bcrypt$" + inner[:-1], "bcrypt part truncated"),
             (M, "BCRYPT$" + inner, "upper-case prefix"),
             (M, "bcrypt$$" + inner, "doubled $"),
             (M, "bcrypt_sha256$" + inner, "Django's other bcrypt hasher's prefix is not this one"),
             (M, "bcrypt$" + inner.replace("$04$", "$4$"), "one-digit cost"),
             (M, "bcrypt$" + inner[:10] + "!" + inner[11:], "salt character outside bcrypt's alphabet"),
-            (M, "bcrypt$" + inner + "\n", "trailing newline"),
             (O, "bcrypt$" + inner.replace("$04$", "$03$"), "cost below 4"),
             (O, "bcrypt$" + inner.replace("$04$", "$17$"), "cost 17, above the default limit 16"),
         ]
@@ -485,7 +479,6 @@ def cases(name, d):
             (M, "$bcrypt-sha256$v=2,t=2b$" + salt + "$" + h, "cost missing"),
             (M, "$bcrypt-sha256$2y,4$" + salt + "$" + h, "v1 with $2y$"),
             (M, "$bcrypt-sha256$v=2,t=2b,r=4$" + salt[:-1] + "$" + h, "salt one character short"),
-            (M, "$bcrypt-sha256$v=2,t=2b,r=4$" + salt + "$" + h[:-1], "hash one character short"),
             (M, "$bcrypt-sha256$v=2,t=2b,r=4$" + salt[:-1] + "/$" + h, "salt's last character has unused bits set"),
             (M, "$BCRYPT-SHA256$v=2,t=2b,r=4$" + salt + "$" + h, "upper-case identifier"),
             (O, "$bcrypt-sha256$v=2,t=2b,r=3$" + salt + "$" + h, "cost below 4"),
@@ -501,7 +494,6 @@ def cases(name, d):
             (M, j(p="r=8,ln=10,p=1"), "parameters out of order"),
             (M, j(p="ln=010,r=8,p=1"), "ln with a leading zero"),
             (M, j(p="ln=10, r=8,p=1"), "space in the parameters"),
-            (M, j(hh=h[:-1]), "hash one character short"),
             (M, j(hh=h[:-4]), "hash of 29 bytes: passlib's is 32"),
             (M, j(s=salt + "!"), "salt character outside base64"),
             (M, j(hh=h.replace("+", "-")), "URL-safe base64"),
