@@ -126,16 +126,19 @@
 //
 //	argon2$argon2id$v=19$m=64,t=1,p=1$cGE5RWwzY3pXanRlOUlvM01XSUxVRQ$EQwOTL/KVZhq82x6zUNdlA
 //
-// # wordpress
+// # bcrypt_sha384_wordpress
 //
-// WordPress 6.8 and later: "$wp" and a bcrypt digest of the base64
+// WordPress 6.8 and later (alias "wordpress", this package's name for it
+// before the naming rule): "$wp" and a bcrypt digest of the base64
 // HMAC-SHA384 of the password with the key "wp-sha384" (wp_hash_password).
 //
 //	$wp$2y$04$0dhUnDf3qQ3yu3mrQYoRg..S1EQ2sexLxXmfwyzDx7RjZjmoJ4tu.
 //
-// # werkzeug_pbkdf2
+// # pbkdf2_werkzeug
 //
-// Werkzeug's generate_password_hash with PBKDF2 (its default before 3.0):
+// Werkzeug's generate_password_hash with PBKDF2 (its default before 3.0;
+// alias "werkzeug_pbkdf2", this package's name for it before the naming
+// rule):
 // sha256, sha512 or sha1, the salt as UTF-8, a hash-sized key in lowercase hex.
 //
 //	pbkdf2:sha256:1000$oe6oSwmlHYdNflQM$23f7f09746fb96b501b0194669210c9179de9d971b8904eee3f160317eecff3f

@@ -53,7 +53,7 @@ var drupalHasher = &scheme{
 	},
 }
 
-func init() { Register(drupalHasher) }
+func init() { register(drupalHasher) }
 
 var (
 	errDrupalShape = malformed("drupal7", `want "$S$" + rounds + 8 salt + 43 checksum characters, "$P$"/"$H$" phpass, or "U" + either`)

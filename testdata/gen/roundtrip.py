@@ -237,8 +237,8 @@ CHECKERS = {
     "sha512_crypt": [(CRYPT, ("py", libcrypt)),
                      (PL + " sha512_crypt", ("py", passlib("sha512_crypt"))),
                      (PHP + " password_verify", php("password_verify"))],
-    "werkzeug_pbkdf2": [(WZ + " check_password_hash", ("py", werkzeug2))],
-    "wordpress": [(PHP + " wp_check_password (WordPress 6.8 formula)", php("wordpress"))],
+    "pbkdf2_werkzeug": [(WZ + " check_password_hash", ("py", werkzeug2))],
+    "bcrypt_sha384_wordpress": [(PHP + " wp_check_password (WordPress 6.8 formula)", php("wordpress"))],
     "bcrypt_django": [(DJ + " BCryptPasswordHasher", ("py", django("BCryptPasswordHasher"))),
                       (PL + " django_bcrypt", ("py", passlib("django_bcrypt")))],
     "scrypt_django": [(HL + ".scrypt as Django 4.2's ScryptPasswordHasher", ("py", django_scrypt_formula))],
@@ -276,7 +276,7 @@ def wrong(pw):
 def checked_password(hasher, rec):
     # WordPress trims at sign-in (wp_authenticate) before wp_check_password;
     # pwdigest's Hash trims like wp_hash_password (see the line's note).
-    if hasher == "wordpress" and "note" in rec:
+    if hasher == "bcrypt_sha384_wordpress" and "note" in rec:
         return rec["password"].strip(" \t\n\r\0\x0b")
     return rec["password"]
 

@@ -208,7 +208,7 @@ def check_more(name, key, d, pw, rec, C):
     import hmac
     import argon2.low_level as ll
     hexpw = pw.hex()
-    if name == "werkzeug_pbkdf2":
+    if name == "pbkdf2_werkzeug":
         from werkzeug.security import check_password_hash
         C.put(key, "werkzeug-2.2", check_password_hash(d, pw.decode()))
         method, salt, h = d.split("$", 2)
@@ -249,7 +249,7 @@ def check_more(name, key, d, pw, rec, C):
         C.put(key, "libxcrypt", crypt.crypt(pw.decode(), d) == d)
         C.put(key, "passlib", getattr(ph, name).verify(pw, d))
         C.add_php(key, "php-crypt", {"kind": "crypt", "pw_hex": hexpw, "digest": d})
-    elif name == "wordpress":
+    elif name == "bcrypt_sha384_wordpress":
         pre = base64.b64encode(hmac.new(b"wp-sha384", pw, hashlib.sha384).digest())
         C.put(key, "pyca-bcrypt(hmac-sha384)", d.startswith("$wp") and bcrypt.checkpw(pre, d[3:].encode()))
         C.add_php(key, "php-wp_check_password", {"kind": "wordpress", "pw_hex": hexpw, "digest": d})

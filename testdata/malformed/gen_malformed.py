@@ -33,8 +33,8 @@ BASES.update({
  "pbkdf2_sha512_passlib": ("$pbkdf2-sha512$1000$Flo7BYlzJm.Hzhk6.kXCFQ$7arEW/FPrcz/pyAGEGy439z0A8qL/.YvIIPzWt.uoLU7aWLOlQpvxiFs74xA8yx7tebwqDPjkPg6IQHfhM13NA", "password", "passlib 1.7.4 pbkdf2_sha512, from testdata/vectors/pbkdf2_sha512_passlib.jsonl"),
  "sha256_crypt": ("$5$rounds=10000$saltstringsaltst$3xv.VbSHBb41AL9AvLeujZkZRBAwqFMz2.opqey6IcA", "Hello world!", "Ulrich Drepper, 'Unix crypt using SHA-256 and SHA-512', test vectors, from testdata/vectors/sha256_crypt.jsonl"),
  "sha512_crypt": ("$6$saltstring$svn8UoSVapNtMuq1ukKS4tPQd8iKwSMHWjl/O817G3uBnIFNjnQJuesI68u4OTLiBFdcbYEdFCoEOfaS35inz1", "Hello world!", "Ulrich Drepper, 'Unix crypt using SHA-256 and SHA-512', test vectors, from testdata/vectors/sha512_crypt.jsonl"),
- "werkzeug_pbkdf2": ("pbkdf2:sha256:1000$oe6oSwmlHYdNflQM$23f7f09746fb96b501b0194669210c9179de9d971b8904eee3f160317eecff3f", "password", "Werkzeug 2.2.2 security._hash_internal('pbkdf2:sha256:1000'), from testdata/vectors/werkzeug_pbkdf2.jsonl"),
- "wordpress": ("$wp$2y$04$0dhUnDf3qQ3yu3mrQYoRg..S1EQ2sexLxXmfwyzDx7RjZjmoJ4tu.", "password", "PHP 8.2.36 hash_hmac('sha384') + password_hash(PASSWORD_BCRYPT), WordPress 6.8 wp_hash_password() recipe, from testdata/vectors/wordpress.jsonl"),
+ "pbkdf2_werkzeug": ("pbkdf2:sha256:1000$oe6oSwmlHYdNflQM$23f7f09746fb96b501b0194669210c9179de9d971b8904eee3f160317eecff3f", "password", "Werkzeug 2.2.2 security._hash_internal('pbkdf2:sha256:1000'), from testdata/vectors/pbkdf2_werkzeug.jsonl"),
+ "bcrypt_sha384_wordpress": ("$wp$2y$04$0dhUnDf3qQ3yu3mrQYoRg..S1EQ2sexLxXmfwyzDx7RjZjmoJ4tu.", "password", "PHP 8.2.36 hash_hmac('sha384') + password_hash(PASSWORD_BCRYPT), WordPress 6.8 wp_hash_password() recipe, from testdata/vectors/bcrypt_sha384_wordpress.jsonl"),
 })
 
 BASES.update({
@@ -383,7 +383,7 @@ def cases(name, d):
             (O, j(r="2000001"), "rounds one above the default limit 2000000"),
             (O, j(r="999999999"), "rounds 999999999, above the default limit"),
         ]
-    if name == "werkzeug_pbkdf2":
+    if name == "pbkdf2_werkzeug":
         method, salt, h = d.split("$")
         def j(m=method, s=salt, hh=h): return m + "$" + s + "$" + hh
         c += [
@@ -404,7 +404,7 @@ def cases(name, d):
             (O, j(m="pbkdf2:sha256:3000001"), "iterations one above the default limit"),
             (O, j(m="pbkdf2:sha256:2147483647"), "2^31-1 iterations"),
         ]
-    if name == "wordpress":
+    if name == "bcrypt_sha384_wordpress":
         body = d[len("$wp$2y$04$"):]
         c += [
             (M, "$2y$04$" + body, "plain bcrypt without $wp"),
