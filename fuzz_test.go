@@ -142,11 +142,13 @@ func signInPassword(name, password string) string {
 // give the same digest, in every implementation (found by FuzzRoundTrip:
 // "" and "\x00" under scrypt_firebase).
 func hmacEquivalent(name, a, b string) bool {
-	if !strings.Contains(name, "pbkdf2") && !strings.Contains(name, "scrypt") {
+	// ASP.NET Identity's Hash writes PBKDF2 too (v3 with HMAC-SHA512).
+	aspnet := strings.HasPrefix(name, "aspnet_identity_")
+	if !strings.Contains(name, "pbkdf2") && !strings.Contains(name, "scrypt") && !aspnet {
 		return false
 	}
 	block := 64
-	if strings.Contains(name, "sha512") {
+	if strings.Contains(name, "sha512") || name == "aspnet_identity_v3" {
 		block = 128
 	}
 	return len(a) <= block && len(b) <= block && strings.TrimRight(a, "\x00") == strings.TrimRight(b, "\x00")

@@ -18,6 +18,8 @@ var identifyCollisions = [][]string{
 	// blobs are such strings too. The bare form ranks last
 	// (TestIdentifyFormats checks the orders).
 	{"ldap_ssha", "aspnet_identity_v2", "aspnet_identity_v3"},
+	// phpass's "$P$"/"$H$", which Drupal 7 also reads; phpass ranks first.
+	{"phpass", "drupal7"},
 }
 
 // collisionGroup returns the hashers a digest of hasher may also parse as,

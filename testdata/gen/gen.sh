@@ -48,8 +48,8 @@ if [ -n "$missing" ]; then
 	echo "gen.sh: run: apt-get install -y$missing" >&2
 	exit 1
 fi
-if ! (cd "$here" && node -e "require('firebase-scrypt'); require('aspnetcore-identity-password-hasher')") >/dev/null 2>&1; then
-	echo "gen.sh: npm packages missing: run (cd $here && npm ci)" >&2
+if ! (cd "$here" && node -e "require('firebase-scrypt'); require('drupal-hash'); require('aspnetcore-identity-password-hasher')") >/dev/null 2>&1; then
+	echo "gen.sh: npm packages firebase-scrypt, drupal-hash or aspnetcore-identity-password-hasher missing: run (cd $here && npm ci)" >&2
 	exit 1
 fi
 
@@ -74,6 +74,21 @@ if [ "${1:-}" != "--verify" ]; then
 	(cd "$here" && "$py" -B gen_python.py >"$tmp/python.jsonl")
 	(cd "$here" && php gen_php.php >"$tmp/php.jsonl")
 	(cd "$here" && node gen_firebase.js >"$tmp/node.jsonl")
+	# scrypt_django needs Django 4.2: Debian's bookworm-backports package,
+	# unpacked into $tmp (fetch_django42.sh).
+	django42=$(sh "$here/fetch_django42.sh" "$tmp/django42")
+	(cd "$here" && PYTHONPATH="$django42" "$py" -B gen_django42.py >"$tmp/django42.jsonl")
+	(cd "$here" && "$py" -B gen_passlib_django.py >"$tmp/passlib_django.jsonl")
+	# drupal7 runs Drupal 7's own includes/password.inc, which Debian does not
+	# ship: DRUPAL7 names a Drupal 7 checkout (the vectors were made from
+	# pantheon-systems/drops-7 at 5b1bb0d, Drupal 7.105). Without it the
+	# committed drupal7.jsonl is kept as it is.
+	if [ -n "${DRUPAL7:-}" ]; then
+		(cd "$here" && php gen_drupal.php "$DRUPAL7/includes/password.inc" >"$tmp/drupal.jsonl")
+	else
+		echo "gen.sh: DRUPAL7 not set: keeping the committed drupal7.jsonl" >&2
+		sed 's/^{/{"file": "drupal7", /' "$out/drupal7.jsonl" >"$tmp/drupal.jsonl"
+	fi
 	(cd "$here" && "$py" -B gen_ldap.py >"$tmp/ldap.jsonl")
 	(cd "$here" && "$py" -B gen_aspnet.py >"$tmp/aspnet.jsonl")
 	# Spring Security's encoders: SPRING_SECURITY names a checkout of
@@ -82,8 +97,9 @@ if [ "${1:-}" != "--verify" ]; then
 	(cd "$here" && "$py" -B gen_spring.py "${SPRING_SECURITY:---keep}" >"$tmp/spring.jsonl")
 	rm -f "$out"/*.jsonl
 	"$py" -B "$here/merge.py" "$out" "$here/published.jsonl" \
-		"$tmp/python.jsonl" "$tmp/php.jsonl" "$tmp/node.jsonl" "$tmp/ldap.jsonl" \
-		"$tmp/aspnet.jsonl" "$tmp/spring.jsonl"
+		"$tmp/python.jsonl" "$tmp/php.jsonl" "$tmp/node.jsonl" \
+		"$tmp/django42.jsonl" "$tmp/passlib_django.jsonl" "$tmp/drupal.jsonl" \
+		"$tmp/ldap.jsonl" "$tmp/aspnet.jsonl" "$tmp/spring.jsonl"
 	# {CRYPT} digests of crypt(3) methods pwdigest does not register yet
 	# (DES crypt, yescrypt) wait in pending/ (see README.md).
 	mkdir -p "$here/pending"
@@ -96,6 +112,7 @@ if [ "${1:-}" != "--verify" ]; then
 	mv "$out/spring_delegating_empty.jsonl" "$here/../spring/empty.jsonl"
 fi
 (cd "$here" && "$py" -B verify.py "$out")
+(cd "$here" && node verify_drupal.js "$out/drupal7.jsonl")
 # The LDAP lines once more, by OpenLDAP itself: a throwaway slapd on
 # loopback, a bind per vector (stopped and removed afterwards).
 (cd "$here" && "$py" -B verify_slapd.py "$out" "$here/pending")
