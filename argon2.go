@@ -1,7 +1,6 @@
 package pwdigest
 
 import (
-	"crypto/subtle"
 	"encoding/base64"
 	"fmt"
 	"strings"
@@ -208,7 +207,9 @@ func (d *argon2Digest) weaker(p *Policy) bool {
 }
 
 func (d *argon2Digest) key(password string) ([]byte, error) {
-	key, err := argon2core.Key([]byte(password), d.salt, nil, nil, d.params())
+	pw := passwordCopy(password)
+	defer clear(pw)
+	key, err := argon2core.Key(pw, d.salt, nil, nil, d.params())
 	if err != nil {
 		// parse applied the same bounds; what is left is the core failing
 		// to get its memory.
@@ -219,10 +220,7 @@ func (d *argon2Digest) key(password string) ([]byte, error) {
 
 func (d *argon2Digest) verify(password string) (bool, error) {
 	key, err := d.key(password)
-	if err != nil {
-		return false, err
-	}
-	return subtle.ConstantTimeCompare(key, d.hash) == 1, nil
+	return equalKey(key, err, d.hash)
 }
 
 func (d *argon2Digest) encode() string {

@@ -4,7 +4,6 @@ import (
 	"crypto/md5"
 	"crypto/sha1"
 	"crypto/sha256"
-	"crypto/subtle"
 	"encoding/base64"
 	"encoding/hex"
 	"hash"
@@ -83,13 +82,16 @@ var errBcryptSHA256Prefix = malformed("bcrypt_sha256_django", `want "bcrypt_sha2
 type bcryptSHA256Digest struct{ *bcryptDigest }
 
 func (d *bcryptSHA256Digest) verify(password string) (bool, error) {
-	return d.verifyBytes(sha256Hex(password))
+	pre := sha256Hex(password)
+	defer clear(pre)
+	return d.verifyBytes(pre)
 }
 
 func sha256Hex(password string) []byte {
 	sum := sha256.Sum256([]byte(password))
 	out := make([]byte, hex.EncodedLen(len(sum)))
 	hex.Encode(out, sum[:])
+	clear(sum[:])
 	return out
 }
 
@@ -151,7 +153,7 @@ type saltedHexDigest struct {
 func (d *saltedHexDigest) memory() int64       { return 0 }
 func (d *saltedHexDigest) weaker(*Policy) bool { return true }
 func (d *saltedHexDigest) verify(password string) (bool, error) {
-	return subtle.ConstantTimeCompare(saltedSum(d.newHash, d.salt, password), d.sum) == 1, nil
+	return equalKey(saltedSum(d.newHash, d.salt, password), nil, d.sum)
 }
 
 func saltedSum(newHash func() hash.Hash, salt, password string) []byte {

@@ -2,6 +2,7 @@ package pwdigest
 
 import (
 	"context"
+	"crypto/subtle"
 	"errors"
 	"fmt"
 	"slices"
@@ -79,6 +80,22 @@ type parsed interface {
 	weaker(p *Policy) bool
 }
 
+// equalKey reports whether got, a hash or key derived from a password,
+// equals want, in constant time, and clears got: nothing derived from a
+// password outlives the verify.
+func equalKey(got []byte, err error, want []byte) (bool, error) {
+	if err != nil {
+		return false, err
+	}
+	ok := subtle.ConstantTimeCompare(got, want) == 1
+	clear(got)
+	return ok, nil
+}
+
+// passwordCopy copies password for a core that takes bytes; clear the copy
+// after use.
+func passwordCopy(password string) []byte { return []byte(password) }
+
 func (s *scheme) Name() string { return s.name }
 
 // Verify verifies with the default limits and budget.
@@ -95,6 +112,12 @@ var registry struct {
 // Register makes a hasher available by its name. It panics if h is nil, its
 // name is empty, or the name is already registered, as database/sql.Register
 // does: a clash is a programming error found at init.
+//
+// A registered hasher is trusted code: Verify and VerifyContext call its
+// Verify method and nothing else, so no Verifier's Limits, Policy or memory
+// Budget applies to it, nor a context. It is refused by Check (which cannot
+// check it without a password), NeedsRehash, Hash and HasherParams, and
+// left out by Identify. Bound its work inside its Verify.
 func Register(h Hasher) {
 	if h == nil {
 		panic("pwdigest: Register hasher is nil")

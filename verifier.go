@@ -7,8 +7,10 @@ import (
 )
 
 // A Verifier verifies, checks and produces digests under its own Limits,
-// Policy and MemoryBudget. The package-level functions use Default. A
-// Verifier must not be changed while in use; make one per configuration:
+// Policy and MemoryBudget. The package-level functions use Default. The
+// zero Verifier{} is ready to use and is the package defaults: default
+// limits and policy, and the package default memory budget. A Verifier must
+// not be changed while in use; make one per configuration:
 //
 //	v := &pwdigest.Verifier{
 //		Limits: pwdigest.Limits{pwdigest.Argon2Memory: 256 << 10}, // others default
@@ -22,15 +24,25 @@ type Verifier struct {
 	// Policy sets the parameters of new digests and NeedsRehash's floor;
 	// missing keys take the defaults.
 	Policy Policy
-	// Budget bounds the memory of concurrent memory-hard verifies; nil means
-	// no bound beyond Limits.
+	// Budget bounds the memory of concurrent memory-hard verifies. nil means
+	// the package default budget, one MemoryBudget shared by every Verifier
+	// whose Budget is nil (Default among them), sized from the process's
+	// memory limit when first needed, not at import. To share no budget,
+	// give each Verifier its own NewMemoryBudget.
 	Budget *MemoryBudget
 }
 
-// Default is the Verifier behind the package-level functions: default limits
-// and policy, and a memory budget of a quarter of the machine's memory (at
-// least 1 GiB).
-var Default = &Verifier{Budget: NewMemoryBudget(defaultBudgetBytes())}
+// Default is the Verifier behind the package-level functions: the zero
+// Verifier, so default limits, policy and budget.
+var Default = &Verifier{}
+
+// budget returns the budget v's verifies take memory from.
+func (v *Verifier) budget() *MemoryBudget {
+	if v.Budget != nil {
+		return v.Budget
+	}
+	return defaultBudget()
+}
 
 // builtin returns the scheme registered as hasher. A hasher registered from
 // outside the package is returned as h with s nil.
@@ -45,8 +57,14 @@ func builtin(hasher string) (s *scheme, h Hasher, err error) {
 
 // Verify reports whether password matches digest: (true, nil) on a match,
 // (false, nil) for a well-formed digest that does not match. Otherwise the
-// error wraps ErrUnknownHasher, ErrMalformedDigest or ErrParamsOutOfRange.
-// Costs above v.Limits are refused before any hashing.
+// error wraps ErrUnknownHasher, ErrMalformedDigest, ErrParamsOutOfRange (the
+// digest's costs are above v.Limits or need more memory than v's whole
+// budget; refused before any hashing) or ErrPasswordTooLong (a password
+// longer than the scheme takes).
+//
+// A hasher registered from outside the package (Register) is called as
+// h.Verify(digest, password) and nothing else: v's Limits, Policy and Budget
+// do not apply to it, nor does VerifyContext's context.
 func (v *Verifier) Verify(hasher, digest, password string) (bool, error) {
 	return v.VerifyContext(context.Background(), hasher, digest, password)
 }
@@ -65,20 +83,37 @@ func (v *Verifier) VerifyContext(ctx context.Context, hasher, digest, password s
 }
 
 func (v *Verifier) verifyScheme(ctx context.Context, s *scheme, digest, password string) (bool, error) {
-	p, err := s.parse(digest, v.Limits)
+	p, err := v.parse(s, digest)
 	if err != nil {
 		return false, err
 	}
-	mem := p.memory()
-	if err := v.Budget.acquire(ctx, mem); err != nil {
+	b, mem := v.budget(), p.memory()
+	if err := b.acquire(ctx, mem); err != nil {
 		return false, err
 	}
-	defer v.Budget.release(mem)
+	defer b.release(mem)
 	return p.verify(password)
 }
 
-// Check validates digest (format and limits) without a password and without
-// hashing: nil, or the error Verify would return before hashing.
+// parse parses digest under v.Limits and refuses a digest whose memory, the
+// one figure the budget charges, the whole of v's budget could never grant:
+// Check and Verify refuse the same digests for cost.
+func (v *Verifier) parse(s *scheme, digest string) (parsed, error) {
+	p, err := s.parse(digest, v.Limits)
+	if err != nil {
+		return nil, err
+	}
+	if err := v.budget().fits(s.name, p.memory()); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// Check validates digest (format, v.Limits, and the memory v's budget can
+// grant) without a password and without hashing: nil, or the error Verify
+// would return before hashing. Whatever Check accepts, Verify on the same
+// Verifier does not refuse for cost. A hasher registered from outside cannot
+// be checked: Check returns an error wrapping no sentinel.
 func (v *Verifier) Check(hasher, digest string) error {
 	_, _, err := v.check(hasher, digest)
 	return err
@@ -92,7 +127,7 @@ func (v *Verifier) check(hasher, digest string) (*scheme, parsed, error) {
 	if s == nil {
 		return nil, nil, fmt.Errorf("pwdigest: hasher %q is not built in and cannot be checked without a password", hasher)
 	}
-	p, err := s.parse(digest, v.Limits)
+	p, err := v.parse(s, digest)
 	return s, p, err
 }
 

@@ -2,7 +2,6 @@ package pwdigest
 
 import (
 	"crypto/sha256"
-	"crypto/subtle"
 	"encoding/hex"
 	"strconv"
 	"strings"
@@ -121,11 +120,10 @@ func (d *werkzeugScryptDigest) weaker(p *Policy) bool {
 }
 
 func (d *werkzeugScryptDigest) verify(password string) (bool, error) {
-	key, err := d.key([]byte(password), []byte(d.salt), len(d.hash))
-	if err != nil {
-		return false, err
-	}
-	return subtle.ConstantTimeCompare(key, d.hash) == 1, nil
+	pw := passwordCopy(password)
+	defer clear(pw)
+	key, err := d.key(pw, []byte(d.salt), len(d.hash))
+	return equalKey(key, err, d.hash)
 }
 
 // pbkdf2_werkzeug: "pbkdf2:<hash>:<iterations>$<salt>$<hex>" as Werkzeug's
