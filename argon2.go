@@ -68,13 +68,21 @@ func init() {
 
 func argon2Scheme(t argon2Type) *scheme {
 	return &scheme{
-		name:   argon2Names[t],
-		params: argon2Params,
-		parse:  argon2Formats[t].parse,
+		name:       argon2Names[t],
+		params:     argon2Params,
+		hashMemory: argon2PolicyMemory,
+		parse:      argon2Formats[t].parse,
 		hash: func(password string, p *Policy) (string, error) {
 			return hashArgon2(t, password, p)
 		},
 	}
+}
+
+// argon2PolicyMemory is the block memory of a new digest.
+func argon2PolicyMemory(p *Policy) int64 {
+	return int64(argon2core.MemoryBytes(argon2core.Params{
+		Memory: uint32(p.Get(Argon2Memory)), Time: uint32(p.Get(Argon2Time)), Threads: uint32(p.Get(Argon2Threads)), KeyLen: 32,
+	}))
 }
 
 func hashArgon2(t argon2Type, password string, p *Policy) (string, error) {

@@ -45,8 +45,9 @@ func init() {
 		},
 	})
 	register(&scheme{
-		name:   "argon2_django",
-		params: argon2Params,
+		name:       "argon2_django",
+		params:     argon2Params,
+		hashMemory: argon2PolicyMemory,
 		parse: func(digest string, l Limits) (parsed, error) {
 			for _, f := range argon2DjangoFormats {
 				if strings.HasPrefix(digest, f.prefix) {

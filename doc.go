@@ -8,13 +8,17 @@
 //
 // Verify returns (true, nil) on a match and (false, nil) for a well-formed
 // digest that does not match. Anything else is an error wrapping
-// ErrUnknownHasher, ErrMalformedDigest or ErrParamsOutOfRange. Digests are
-// attacker-controlled data: each is parsed strictly and its work factors are
-// checked against Limits before any hashing, memory-hard verifies share a
-// MemoryBudget, and no input panics.
+// ErrUnknownHasher, ErrMalformedDigest or ErrParamsOutOfRange (the digest's
+// fault), or ErrPasswordTooLong (the password's). Digests are
+// attacker-controlled data: each is parsed strictly (shape, then ranges, then
+// limits), its work factors are checked against Limits before any hashing, a
+// stored hash cut shorter than MinHashBytes is refused, memory-hard verifies
+// share a MemoryBudget, and no input panics.
 //
-// Weak digests (plain md5 and sha256, see Insecure) should be replaced at the
-// next sign-in: VerifyAndUpgrade returns a bcrypt digest to store instead.
+// Insecure digests (plain md5 and sha256, see Insecure) and digests weaker
+// than the Policy should be replaced at the next sign-in: VerifyAndUpgrade
+// returns a new digest to store instead (bcrypt by default, see
+// Policy.Upgrade), and its error is nil whenever the password matched.
 // NeedsRehash reports digests weaker than a Policy, Hash makes new digests,
 // Identify names the hashers whose format a digest has, and Check validates a
 // digest without a password.

@@ -45,6 +45,10 @@ func init() {
 			_, err := firebasePolicy(p, l)
 			return err
 		},
+		hashMemory: func(p *Policy) int64 {
+			sp, _ := firebasePolicy(p, unlimited)
+			return sp.memory()
+		},
 		hash: func(password string, p *Policy) (string, error) {
 			memCost, rounds := p.Get(FirebaseMemCost), p.Get(FirebaseRounds)
 			sp, err := firebasePolicy(p, unlimited) // limits checked by checkPolicy

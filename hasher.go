@@ -63,6 +63,9 @@ type scheme struct {
 	// checkPolicy, if not nil, refuses what the Params' bounds and l do not
 	// catch alone: scrypt's memory, a format's narrower bound.
 	checkPolicy func(p *Policy, l Limits) error
+	// hashMemory, if not nil, is the working memory hash needs for a
+	// checked policy, taken from the budget.
+	hashMemory func(p *Policy) int64
 	// rank orders Identify's candidates for a digest this scheme parses:
 	// higher first. nil means 0.
 	rank func(digest string) int
@@ -210,10 +213,17 @@ func VerifyContext(ctx context.Context, hasher, digest, password string) (bool, 
 }
 
 // VerifyAndUpgrade verifies like Verify and, when the password matches a
-// digest of an insecure hasher, returns a fresh bcrypt digest of it to store
-// instead. See Verifier.VerifyAndUpgrade.
+// digest that is insecure or weaker than the default policy, returns a fresh
+// bcrypt digest of it to store instead. err is nil whenever ok is true. See
+// Verifier.VerifyAndUpgrade.
 func VerifyAndUpgrade(hasher, digest, password string) (ok bool, upgraded string, err error) {
 	return Default.VerifyAndUpgrade(hasher, digest, password)
+}
+
+// VerifyAndUpgradeContext is VerifyAndUpgrade with a context that bounds the
+// waits for the memory budget. See Verifier.VerifyAndUpgradeContext.
+func VerifyAndUpgradeContext(ctx context.Context, hasher, digest, password string) (ok bool, upgraded string, err error) {
+	return Default.VerifyAndUpgradeContext(ctx, hasher, digest, password)
 }
 
 // Check validates digest for hasher (format and limits) without a password

@@ -26,6 +26,10 @@ func init() {
 			_, err := werkzeugPolicy(p, l)
 			return err
 		},
+		hashMemory: func(p *Policy) int64 {
+			sp, _ := werkzeugPolicy(p, unlimited)
+			return sp.memory()
+		},
 		hash: func(password string, p *Policy) (string, error) {
 			sp, err := werkzeugPolicy(p, unlimited) // limits checked by checkPolicy
 			if err != nil {
