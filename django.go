@@ -194,6 +194,10 @@ var scryptDjangoHasher = &scheme{
 		_, err := djangoScryptPolicy(p, l)
 		return err
 	},
+	hashMemory: func(p *Policy) int64 {
+		sp, _ := djangoScryptPolicy(p, unlimited)
+		return sp.memory()
+	},
 	hash: func(password string, p *Policy) (string, error) {
 		sp, err := djangoScryptPolicy(p, unlimited) // limits checked by checkPolicy
 		if err != nil {
@@ -264,12 +268,10 @@ func (d *scryptDjangoDigest) weaker(p *Policy) bool {
 }
 
 func (d *scryptDjangoDigest) verify(password string) (bool, error) {
-	key, err := d.key([]byte(password), []byte(d.salt), len(d.hash))
-	if err != nil {
-		return false, err
-	}
-	defer clear(key)
-	return subtle.ConstantTimeCompare(key, d.hash) == 1, nil
+	pw := passwordCopy(password)
+	defer clear(pw)
+	key, err := d.key(pw, []byte(d.salt), len(d.hash))
+	return equalKey(key, err, d.hash)
 }
 
 var errBcryptDjangoPrefix = malformed("bcrypt_django", `want "bcrypt$" + a bcrypt digest`)

@@ -377,3 +377,27 @@ func TestAliases(t *testing.T) {
 		})
 	}
 }
+
+// TestHashMemoryFromBudget: a memory-hard Hash takes from the Verifier's
+// budget what the digest's Verify will (every scheme whose digests hold
+// memory declares hashMemory), and one needing more than the whole budget
+// is refused before hashing.
+func TestHashMemoryFromBudget(t *testing.T) {
+	for _, h := range builtinHashers(t) {
+		s := mustScheme(t, h)
+		d, err := (&Verifier{Policy: fastPolicy}).Hash(h, "pw")
+		require.NoError(t, err)
+		p, err := s.parse(d, nil)
+		require.NoError(t, err)
+		if p.memory() == 0 {
+			continue
+		}
+		require.NotNil(t, s.hashMemory, "%s: memory-hard without hashMemory", h)
+		assert.Equal(t, p.memory(), s.hashMemory(&fastPolicy), "%s: Hash charges what Verify will", h)
+		_, err = (&Verifier{Policy: fastPolicy, Budget: NewMemoryBudget(p.memory() - 1)}).Hash(h, "pw")
+		assert.ErrorIs(t, err, ErrParamsOutOfRange, h)
+		assert.ErrorContains(t, err, "whole budget", h)
+		_, err = (&Verifier{Policy: fastPolicy, Budget: NewMemoryBudget(p.memory())}).Hash(h, "pw")
+		assert.NoError(t, err, h)
+	}
+}

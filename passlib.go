@@ -4,7 +4,6 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"crypto/sha512"
-	"crypto/subtle"
 	"encoding/base64"
 	"math"
 	"strconv"
@@ -221,6 +220,10 @@ var scryptPasslibHasher = &scheme{
 		_, err := passlibScryptPolicy(p, l)
 		return err
 	},
+	hashMemory: func(p *Policy) int64 {
+		sp, _ := passlibScryptPolicy(p, unlimited)
+		return sp.memory()
+	},
 	hash: func(password string, p *Policy) (string, error) {
 		sp, err := passlibScryptPolicy(p, unlimited) // limits checked by checkPolicy
 		if err != nil {
@@ -320,10 +323,8 @@ func (d *scryptPasslibDigest) weaker(p *Policy) bool {
 }
 
 func (d *scryptPasslibDigest) verify(password string) (bool, error) {
-	key, err := d.key([]byte(password), d.salt, len(d.hash))
-	if err != nil {
-		return false, err
-	}
-	defer clear(key)
-	return subtle.ConstantTimeCompare(key, d.hash) == 1, nil
+	pw := passwordCopy(password)
+	defer clear(pw)
+	key, err := d.key(pw, d.salt, len(d.hash))
+	return equalKey(key, err, d.hash)
 }
