@@ -187,17 +187,11 @@ func init() {
 const djangoScryptMaxMemory = 32 << 20
 
 var scryptDjangoHasher = &scheme{
-	name:   "scrypt_django",
-	params: []*Param{ScryptN, ScryptR, ScryptP},
-	parse:  parseScryptDjango,
-	checkPolicy: func(p *Policy, l Limits) error {
-		_, err := djangoScryptPolicy(p, l)
-		return err
-	},
-	hashMemory: func(p *Policy) int64 {
-		sp, _ := djangoScryptPolicy(p, unlimited)
-		return sp.memory()
-	},
+	name:        "scrypt_django",
+	params:      []*Param{ScryptN, ScryptR, ScryptP},
+	parse:       parseScryptDjango,
+	checkPolicy: scryptPolicy(djangoScryptPolicy).check,
+	hashMemory:  scryptPolicy(djangoScryptPolicy).memory,
 	hash: func(password string, p *Policy) (string, error) {
 		sp, err := djangoScryptPolicy(p, unlimited) // limits checked by checkPolicy
 		if err != nil {

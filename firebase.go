@@ -38,17 +38,11 @@ var firebaseOwn = [3]*Param{nil, FirebaseRounds, nil}
 
 func init() {
 	register(&scheme{
-		name:   "scrypt_firebase",
-		params: []*Param{FirebaseMemCost, FirebaseRounds},
-		parse:  parseFirebase,
-		checkPolicy: func(p *Policy, l Limits) error {
-			_, err := firebasePolicy(p, l)
-			return err
-		},
-		hashMemory: func(p *Policy) int64 {
-			sp, _ := firebasePolicy(p, unlimited)
-			return sp.memory()
-		},
+		name:        "scrypt_firebase",
+		params:      []*Param{FirebaseMemCost, FirebaseRounds},
+		parse:       parseFirebase,
+		checkPolicy: scryptPolicy(firebasePolicy).check,
+		hashMemory:  scryptPolicy(firebasePolicy).memory,
 		hash: func(password string, p *Policy) (string, error) {
 			memCost, rounds := p.Get(FirebaseMemCost), p.Get(FirebaseRounds)
 			sp, err := firebasePolicy(p, unlimited) // limits checked by checkPolicy

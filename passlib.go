@@ -213,17 +213,11 @@ func passlibBcryptKey(password, salt string) []byte {
 const passlibScryptMaxSalt = 1024
 
 var scryptPasslibHasher = &scheme{
-	name:   "scrypt_passlib",
-	params: []*Param{ScryptN, ScryptR, ScryptP},
-	parse:  parseScryptPasslib,
-	checkPolicy: func(p *Policy, l Limits) error {
-		_, err := passlibScryptPolicy(p, l)
-		return err
-	},
-	hashMemory: func(p *Policy) int64 {
-		sp, _ := passlibScryptPolicy(p, unlimited)
-		return sp.memory()
-	},
+	name:        "scrypt_passlib",
+	params:      []*Param{ScryptN, ScryptR, ScryptP},
+	parse:       parseScryptPasslib,
+	checkPolicy: scryptPolicy(passlibScryptPolicy).check,
+	hashMemory:  scryptPolicy(passlibScryptPolicy).memory,
 	hash: func(password string, p *Policy) (string, error) {
 		sp, err := passlibScryptPolicy(p, unlimited) // limits checked by checkPolicy
 		if err != nil {

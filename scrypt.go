@@ -95,3 +95,17 @@ func (s scryptParams) key(password, salt []byte, keyLen int) ([]byte, error) {
 func (s scryptParams) weaker(n, r, p int64) bool {
 	return uint64(s.n)*uint64(s.r)*uint64(s.p) < uint64(n)*uint64(r)*uint64(p)
 }
+
+// scryptPolicy gives the scrypt costs of a scheme's new digests under l.
+// Its methods are the scheme's checkPolicy and hashMemory.
+type scryptPolicy func(p *Policy, l Limits) (scryptParams, error)
+
+func (f scryptPolicy) check(p *Policy, l Limits) error {
+	_, err := f(p, l)
+	return err
+}
+
+func (f scryptPolicy) memory(p *Policy) int64 {
+	sp, _ := f(p, unlimited)
+	return sp.memory()
+}

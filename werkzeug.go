@@ -19,17 +19,11 @@ import (
 
 func init() {
 	register(&scheme{
-		name:   "scrypt_werkzeug",
-		params: []*Param{ScryptN, ScryptR, ScryptP},
-		parse:  parseWerkzeugScrypt,
-		checkPolicy: func(p *Policy, l Limits) error {
-			_, err := werkzeugPolicy(p, l)
-			return err
-		},
-		hashMemory: func(p *Policy) int64 {
-			sp, _ := werkzeugPolicy(p, unlimited)
-			return sp.memory()
-		},
+		name:        "scrypt_werkzeug",
+		params:      []*Param{ScryptN, ScryptR, ScryptP},
+		parse:       parseWerkzeugScrypt,
+		checkPolicy: scryptPolicy(werkzeugPolicy).check,
+		hashMemory:  scryptPolicy(werkzeugPolicy).memory,
 		hash: func(password string, p *Policy) (string, error) {
 			sp, err := werkzeugPolicy(p, unlimited) // limits checked by checkPolicy
 			if err != nil {
