@@ -102,8 +102,8 @@ var truncatesAt72 = []string{"bcrypt", "bcrypt_django"}
 func TestHashRoundTrip(t *testing.T) {
 	v := &Verifier{Policy: fastPolicy}
 	for _, name := range Hashers() {
-		if _, ok := mustLookup(t, name).(*scheme); !ok {
-			continue
+		if s, ok := mustLookup(t, name).(*scheme); !ok || s.hash == nil {
+			continue // not built in, or makes no digests (recipe)
 		}
 		t.Run(name, func(t *testing.T) {
 			for _, pw := range []string{"correct horse", "pässwörd 密码", "a$b:c", strings.Repeat("x", 100)} {
