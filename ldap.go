@@ -279,7 +279,6 @@ type ldapCryptDigest struct {
 }
 
 func (d *ldapCryptDigest) weaker(p *Policy) bool { return d.insecure || d.parsed.weaker(p) }
-func (d *ldapCryptDigest) insecureDigest() bool  { return d.insecure }
 
 func init() {
 	for _, d := range []*ldapDigest{ldapSSHA, ldapSSHA256, ldapSSHA512, ldapSMD5, ldapSHA, ldapMD5} {

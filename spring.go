@@ -44,10 +44,9 @@ import (
 // Spring compares their text. Spring Security 7 never matches an empty
 // password (AbstractValidatingPasswordEncoder), so Verify reports no match
 // for one. NeedsRehash is true for every id but {bcrypt} (Spring's
-// upgradeEncoding says so too) and for {bcrypt} below the policy's cost;
-// VerifyAndUpgrade upgrades {noop}, {MD4}, {MD5}, {SHA-1}, {SHA-256},
-// {sha256} and {ldap} digests. Hash writes "{bcrypt}" + bcrypt, Spring's
-// encoder for new passwords.
+// upgradeEncoding says so too) and for {bcrypt} below the policy's cost, so
+// VerifyAndUpgrade replaces all of them. Hash writes "{bcrypt}" + bcrypt,
+// Spring's encoder for new passwords.
 
 // SpringNoop allows spring_delegating's {noop} (plain-text) digests.
 var SpringNoop = newParam(Param{
@@ -93,27 +92,20 @@ func parseSpring(digest string, l Limits) (parsed, error) {
 	var (
 		p   parsed
 		err error
-		// insecure ids: VerifyAndUpgrade replaces them.
-		insecure = true
 	)
 	switch id {
 	case "bcrypt":
-		insecure = false
 		if len(enc) > 3 && enc[2] == 'x' {
 			return nil, errSpringBcrypt
 		}
 		p, err = parseBcrypt(enc, l)
 	case "pbkdf2":
-		insecure = false
 		p, err = parseSpringPBKDF2(enc, springPBKDF2v55, l)
 	case "pbkdf2@SpringSecurity_v5_8":
-		insecure = false
 		p, err = parseSpringPBKDF2(enc, springPBKDF2v58, l)
 	case "scrypt", "scrypt@SpringSecurity_v5_8":
-		insecure = false
 		p, err = parseSpringScrypt(enc, l)
 	case "argon2", "argon2@SpringSecurity_v5_8":
-		insecure = false
 		p, err = parseSpringArgon2(enc, l)
 	case "sha256":
 		p, err = parseSpringStandard(enc)
@@ -145,7 +137,7 @@ func parseSpring(digest string, l Limits) (parsed, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &springDigest{parsed: p, bcrypt: id == "bcrypt", insecure: insecure}, nil
+	return &springDigest{parsed: p, bcrypt: id == "bcrypt"}, nil
 }
 
 var errSpringEmpty = fmt.Errorf("%w: Spring Security 7 matches no empty password", ErrUnsupportedPassword)
@@ -156,11 +148,10 @@ var errSpringNoop = fmt.Errorf("%w: spring_delegating {noop} is a plain-text pas
 // springDigest is the id's parsed digest.
 type springDigest struct {
 	parsed
-	bcrypt, insecure bool
+	bcrypt bool
 }
 
 func (d *springDigest) weaker(p *Policy) bool { return !d.bcrypt || d.parsed.weaker(p) }
-func (d *springDigest) insecureDigest() bool  { return d.insecure }
 func (d *springDigest) verify(password string) (bool, error) {
 	if password == "" {
 		return false, nil // Spring Security 7 matches no empty password
