@@ -241,6 +241,9 @@ func (f *ldapPBKDF2) hash(password string, p *Policy) (string, error) {
 // parses. A digest's strength is its method's: NeedsRehash is true for an
 // insecure method (md5_crypt, DES) or parameters below the policy. Hash
 // writes "{CRYPT}" + sha512_crypt, as `slappasswd -h {CRYPT} -c '$6$%.16s'`.
+// Plain `slappasswd -h {CRYPT}` writes DES crypt for a password of up to 8
+// bytes and libxcrypt's bigcrypt for a longer one; no method here reads
+// bigcrypt yet.
 var ldapCryptMethods = []string{
 	"sha512_crypt", "sha256_crypt", "md5_crypt", "bcrypt",
 	"yescrypt", "gost_yescrypt", "scrypt_crypt", "des_crypt",

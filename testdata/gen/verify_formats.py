@@ -55,7 +55,7 @@ def check(name, key, d, pw, rec, C):
               len(hb) == hashlib.new(algo).digest_size)
         if pre + "}" in ("{PBKDF2}", "{PBKDF2-SHA256}", "{PBKDF2-SHA512}"):
             C.put(key, "passlib", getattr(ph, name).verify(pw, d))
-    elif name in ("ldap_crypt", "ldap_crypt_des", "ldap_crypt_yescrypt"):
+    elif name in ("ldap_crypt", "ldap_crypt_des", "ldap_crypt_bigcrypt", "ldap_crypt_yescrypt"):
         v, _ = cut_prefix(d, "{CRYPT}")
         C.put(key, "libxcrypt", crypt.crypt(pw.decode(), v) == v)
     elif name == "atlassian_pbkdf2_sha1":

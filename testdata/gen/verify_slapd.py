@@ -56,8 +56,8 @@ def slapd_refuses(name, digest):
 
 
 def wrong_password(name, pw):
-    # DES crypt reads 8 characters: change the first one.
-    if name == "ldap_crypt_des":
+    # DES crypt reads 8 characters (bigcrypt 8 per block): change the first one.
+    if name in ("ldap_crypt_des", "ldap_crypt_bigcrypt"):
         return ("y" if pw[0] != "y" else "z") + pw[1:]
     return pw + "!"
 
