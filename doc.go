@@ -200,7 +200,9 @@
 // (sha512_crypt, sha256_crypt, md5_crypt, bcrypt now; yescrypt,
 // gost_yescrypt, scrypt_crypt and des_crypt join when registered), under
 // that hasher's limits; NeedsRehash and VerifyAndUpgrade follow that method
-// (md5-crypt and DES are always replaced, the others below the policy). Hash writes "{CRYPT}" + sha512_crypt.
+// (md5-crypt and DES are always replaced, the others below the policy).
+// Plain `slappasswd -h {CRYPT}` writes libxcrypt's bigcrypt for a password
+// over 8 bytes, which no registered method reads yet. Hash writes "{CRYPT}" + sha512_crypt.
 //
 //	{CRYPT}$1$CNrDfdAC$w9tkH6A9oitkS4evE4St30
 //
