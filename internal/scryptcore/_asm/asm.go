@@ -8,7 +8,6 @@
 package main
 
 import (
-
 	. "github.com/mmcloughlin/avo/build"
 	. "github.com/mmcloughlin/avo/operand"
 	. "github.com/mmcloughlin/avo/reg"
@@ -207,4 +206,3 @@ func doubleRound(s isa) {
 	s.shuffle(0x4e, c)
 	s.shuffle(0x93, d)
 }
-
