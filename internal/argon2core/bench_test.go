@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/pwdigest/pwdigest/internal/coretest"
 	"golang.org/x/crypto/argon2"
 )
 
@@ -20,17 +21,21 @@ func BenchmarkArgon2id(b *testing.B) {
 		p := Params{Type: Argon2id, Version: Version13, Memory: c.memory, Time: c.time, Threads: c.threads, KeyLen: 32}
 		b.Run(name+"/ours", func(b *testing.B) {
 			b.ReportAllocs()
+			start := coretest.CPUStart()
 			for b.Loop() {
 				if _, err := Key(password, salt, nil, nil, p); err != nil {
 					b.Fatal(err)
 				}
 			}
+			coretest.ReportCPU(b, start)
 		})
 		b.Run(name+"/xcrypto", func(b *testing.B) {
 			b.ReportAllocs()
+			start := coretest.CPUStart()
 			for b.Loop() {
 				argon2.IDKey(password, salt, c.time, c.memory, uint8(c.threads), 32)
 			}
+			coretest.ReportCPU(b, start)
 		})
 	}
 }
