@@ -7,8 +7,10 @@ import (
 )
 
 // A Verifier verifies, checks and produces digests under its own Limits,
-// Policy and MemoryBudget. The package-level functions use Default. A
-// Verifier must not be changed while in use; make one per configuration:
+// Policy and MemoryBudget. The package-level functions use Default. The zero
+// Verifier is ready to use: default limits and policy, and the package
+// default memory budget. A Verifier must not be changed while in use; make
+// one per configuration:
 //
 //	v := &pwdigest.Verifier{
 //		Limits: pwdigest.Limits{Argon2Memory: 256 << 10}, // others default
@@ -22,14 +24,14 @@ type Verifier struct {
 	// zero fields take the defaults.
 	Policy Policy
 	// Budget bounds the memory of concurrent memory-hard verifies; nil means
-	// no bound beyond Limits.
+	// the package default budget, shared by every Verifier that leaves it nil
+	// (see MemoryBudget). NewMemoryBudget(math.MaxInt64) bounds nothing.
 	Budget *MemoryBudget
 }
 
 // Default is the Verifier behind the package-level functions: default limits
-// and policy, and a memory budget of a quarter of the machine's memory (at
-// least 1 GiB).
-var Default = &Verifier{Budget: NewMemoryBudget(defaultBudgetBytes())}
+// and policy, and the package default memory budget (see MemoryBudget).
+var Default = &Verifier{}
 
 // builtin returns the scheme registered as hasher. A hasher registered from
 // outside the package is returned as h with s nil.
@@ -69,10 +71,11 @@ func (v *Verifier) verifyScheme(ctx context.Context, s *scheme, digest, password
 		return false, err
 	}
 	mem := p.memory()
-	if err := v.Budget.acquire(ctx, mem); err != nil {
+	b := v.budget()
+	if err := b.acquire(ctx, mem); err != nil {
 		return false, err
 	}
-	defer v.Budget.release(mem)
+	defer b.release(mem)
 	return p.verify(password)
 }
 
