@@ -57,11 +57,20 @@ func (b *MemoryBudget) acquire(ctx context.Context, n int64) error {
 	if b == nil || n <= 0 {
 		return nil
 	}
-	if n > b.total {
-		return fmt.Errorf("%w: needs %d bytes of memory, more than the whole budget of %d", ErrParamsOutOfRange, n, b.total)
+	if err := b.fits(n); err != nil {
+		return err
 	}
 	if err := b.sem.Acquire(ctx, n); err != nil {
 		return fmt.Errorf("pwdigest: waiting for memory budget: %w", err)
+	}
+	return nil
+}
+
+// fits refuses n bytes where they exceed the whole budget: such a verify
+// could never start. A nil budget fits everything.
+func (b *MemoryBudget) fits(n int64) error {
+	if b != nil && n > b.total {
+		return fmt.Errorf("%w: needs %d bytes of memory, more than the whole budget of %d", ErrParamsOutOfRange, n, b.total)
 	}
 	return nil
 }

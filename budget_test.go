@@ -229,7 +229,8 @@ func TestVerifyWaitsForBudget(t *testing.T) {
 }
 
 // TestBudgetTooSmall: a verify needing more than the whole budget is refused
-// with ErrParamsOutOfRange at once instead of waiting forever.
+// with ErrParamsOutOfRange at once instead of waiting forever, and Check
+// says so beforehand.
 func TestBudgetTooSmall(t *testing.T) {
 	argon2, _ := fixtureDigest(t, "argon2id") // m=64 KiB
 	werkzeug, _ := fixtureDigest(t, "scrypt_werkzeug")
@@ -237,9 +238,12 @@ func TestBudgetTooSmall(t *testing.T) {
 		{"argon2id", strings.Replace(argon2, "m=64,", "m=2048,", 1)}, // 2 MiB
 		{"scrypt_werkzeug", werkzeug},                                // N=1024, r=8: just over 1 MiB
 	} {
+		require.NoError(t, (&Verifier{Budget: NewMemoryBudget(2 << 20)}).Check(c.hasher, c.digest), "fits a larger budget")
 		v := &Verifier{Budget: NewMemoryBudget(1 << 20)}
-		require.NoError(t, v.Check(c.hasher, c.digest))
+		cerr := v.Check(c.hasher, c.digest)
+		checkSentinelError(t, cerr, ErrParamsOutOfRange, c.hasher)
 		ok, err := v.VerifyContext(context.Background(), c.hasher, c.digest, "x")
+		assert.Equal(t, cerr, err, "Check and Verify refuse alike")
 		assert.False(t, ok)
 		checkSentinelError(t, err, ErrParamsOutOfRange, c.hasher)
 		assert.Contains(t, err.Error(), "whole budget of 1048576")

@@ -80,8 +80,9 @@ func (v *Verifier) verifyScheme(ctx context.Context, s *scheme, digest, password
 	return p.verify(password)
 }
 
-// Check validates digest (format and limits) without a password and without
-// hashing: nil, or the error Verify would return before hashing.
+// Check validates digest (format, limits, and memory against the budget)
+// without a password and without hashing: nil, or the error Verify would
+// return before hashing.
 func (v *Verifier) Check(hasher, digest string) error {
 	_, _, err := v.check(hasher, digest)
 	return err
@@ -96,6 +97,9 @@ func (v *Verifier) check(hasher, digest string) (*scheme, parsed, error) {
 		return nil, nil, fmt.Errorf("pwdigest: hasher %q is not built in and cannot be checked without a password", hasher)
 	}
 	p, err := s.parse(digest, v.Limits)
+	if err == nil {
+		err = v.budget().fits(p.memory()) // as Verify would refuse it
+	}
 	return s, p, err
 }
 

@@ -445,13 +445,16 @@ func runClients(cfg Config) (*Report, error) {
 	}
 
 	// The prober: one GET every cfg.Probe, each in its own goroutine, so a
-	// probe held up does not hold up the next.
+	// probe held up does not hold up the next. Probes are due on a fixed
+	// schedule; one this process sends late (starved of CPU itself) goes out
+	// at once, so the count does not depend on the machine's load.
 	var probes sync.WaitGroup
-	tick := time.NewTicker(cfg.Probe)
-	for now := range tick.C {
-		if now.After(deadline) {
+	for k := 1; ; k++ {
+		due := start.Add(time.Duration(k) * cfg.Probe)
+		if due.After(deadline) {
 			break
 		}
+		time.Sleep(time.Until(due))
 		probes.Add(1)
 		go func() {
 			defer probes.Done()
@@ -471,7 +474,6 @@ func runClients(cfg Config) (*Report, error) {
 			healthz = append(healthz, el)
 		}()
 	}
-	tick.Stop()
 	wg.Wait()
 	probes.Wait()
 	rep.Elapsed = time.Since(start)
