@@ -52,25 +52,26 @@ func NewMemoryBudget(total int64) *MemoryBudget {
 // Total returns the budget's size in bytes.
 func (b *MemoryBudget) Total() int64 { return b.total }
 
-// acquire waits for n bytes. A nil budget grants everything.
-func (b *MemoryBudget) acquire(ctx context.Context, n int64) error {
-	if b == nil || n <= 0 {
-		return nil
-	}
-	if err := b.fits(n); err != nil {
-		return err
-	}
-	if err := b.sem.Acquire(ctx, n); err != nil {
-		return fmt.Errorf("pwdigest: waiting for memory budget: %w", err)
+// fits refuses n bytes for a digest of hasher when they exceed the whole
+// budget, which could never grant them.
+func (b *MemoryBudget) fits(hasher string, n int64) error {
+	if n > b.total {
+		return fmt.Errorf("%w: %s needs %d bytes of memory, more than the whole budget of %d", ErrParamsOutOfRange, hasher, n, b.total)
 	}
 	return nil
 }
 
-// fits refuses n bytes where they exceed the whole budget: such a verify
-// could never start. A nil budget fits everything.
-func (b *MemoryBudget) fits(n int64) error {
-	if b != nil && n > b.total {
+// acquire waits for n bytes, which fits has allowed. A nil budget grants
+// everything.
+func (b *MemoryBudget) acquire(ctx context.Context, n int64) error {
+	if b == nil || n <= 0 {
+		return nil
+	}
+	if n > b.total {
 		return fmt.Errorf("%w: needs %d bytes of memory, more than the whole budget of %d", ErrParamsOutOfRange, n, b.total)
+	}
+	if err := b.sem.Acquire(ctx, n); err != nil {
+		return fmt.Errorf("pwdigest: waiting for memory budget: %w", err)
 	}
 	return nil
 }
@@ -89,14 +90,6 @@ func defaultBudget() *MemoryBudget { return defaultBudgetOnce() }
 var defaultBudgetOnce = sync.OnceValue(func() *MemoryBudget {
 	return NewMemoryBudget(defaultBudgetBytes(memoryLimit("/", debug.SetMemoryLimit(-1))))
 })
-
-// budget returns v.Budget, or the package default budget where it is nil.
-func (v *Verifier) budget() *MemoryBudget {
-	if v.Budget != nil {
-		return v.Budget
-	}
-	return defaultBudget()
-}
 
 // unknownMemory is what the default budget assumes the process may use where
 // no limit can be read.

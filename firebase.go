@@ -3,7 +3,6 @@ package pwdigest
 import (
 	"crypto/aes"
 	"crypto/cipher"
-	"crypto/subtle"
 	"encoding/base64"
 	"strconv"
 	"strings"
@@ -37,34 +36,34 @@ var (
 // is checked first.
 var firebaseOwn = [3]*Param{nil, FirebaseRounds, nil}
 
-var firebaseHasher = register(&scheme{
-	name:   "scrypt_firebase",
-	params: []*Param{FirebaseMemCost, FirebaseRounds},
-	parse:  parseFirebase,
-	checkPolicy: func(p *Policy, l Limits) error {
-		_, err := firebasePolicy(p, l)
-		return err
-	},
-	hash: func(password string, p *Policy) (string, error) {
-		memCost, rounds := p.Get(FirebaseMemCost), p.Get(FirebaseRounds)
-		sp, err := firebasePolicy(p, unlimited) // limits checked by checkPolicy
-		if err != nil {
-			return "", err
-		}
-		// A random signer key and separator: such digests are for tests.
-		d := &firebaseDigest{
-			scryptParams: sp,
-			salt:         randomBytes(12), separator: randomBytes(1), signerKey: randomBytes(64),
-		}
-		h, err := d.compute(password)
-		if err != nil {
-			return "", err
-		}
-		enc := base64.StdEncoding.EncodeToString
-		return enc(h) + "$" + enc(d.salt) + "$" + enc(d.signerKey) + "$" + enc(d.separator) +
-			"$" + strconv.FormatInt(rounds, 10) + "$" + strconv.FormatInt(memCost, 10), nil
-	},
-})
+func init() {
+	register(&scheme{
+		name:        "scrypt_firebase",
+		params:      []*Param{FirebaseMemCost, FirebaseRounds},
+		parse:       parseFirebase,
+		checkPolicy: scryptPolicy(firebasePolicy).check,
+		hashMemory:  scryptPolicy(firebasePolicy).memory,
+		hash: func(password string, p *Policy) (string, error) {
+			memCost, rounds := p.Get(FirebaseMemCost), p.Get(FirebaseRounds)
+			sp, err := firebasePolicy(p, unlimited) // limits checked by checkPolicy
+			if err != nil {
+				return "", err
+			}
+			// A random signer key and separator: such digests are for tests.
+			d := &firebaseDigest{
+				scryptParams: sp,
+				salt:         randomBytes(12), separator: randomBytes(1), signerKey: randomBytes(64),
+			}
+			h, err := d.compute(password)
+			if err != nil {
+				return "", err
+			}
+			enc := base64.StdEncoding.EncodeToString
+			return enc(h) + "$" + enc(d.salt) + "$" + enc(d.signerKey) + "$" + enc(d.separator) +
+				"$" + strconv.FormatInt(rounds, 10) + "$" + strconv.FormatInt(memCost, 10), nil
+		},
+	})
+}
 
 // firebasePolicy is the scrypt costs of new digests.
 func firebasePolicy(p *Policy, l Limits) (scryptParams, error) {
@@ -114,11 +113,18 @@ func parseFirebase(digest string, l Limits) (parsed, error) {
 	if hashLen != signerKeyLen {
 		return nil, errFirebaseLength
 	}
-	if err := l.check(FirebaseMemCost, "scrypt_firebase", "memory cost", int64(memCost)); err != nil {
+	// Every range, then every limit.
+	if err := unlimited.check(FirebaseMemCost, "scrypt_firebase", "memory cost", int64(memCost)); err != nil {
 		return nil, err
 	}
-	sp, err := checkScrypt("scrypt_firebase", 1<<memCost, rounds, 1, firebaseOwn, l)
+	sp, err := scryptRanges("scrypt_firebase", 1<<memCost, rounds, 1)
 	if err != nil {
+		return nil, err
+	}
+	if err := l.limit(FirebaseMemCost, "scrypt_firebase", "memory cost", int64(memCost)); err != nil {
+		return nil, err
+	}
+	if err := sp.limits("scrypt_firebase", firebaseOwn, l); err != nil {
 		return nil, err
 	}
 	if err := checkHashLen("scrypt_firebase", signerKeyLen, l); err != nil {
@@ -137,10 +143,13 @@ func (d *firebaseDigest) weaker(p *Policy) bool {
 
 func (d *firebaseDigest) compute(password string) ([]byte, error) {
 	salt := append(append([]byte{}, d.salt...), d.separator...)
-	key, err := d.key([]byte(password), salt, 32)
+	pw := passwordCopy(password)
+	defer clear(pw)
+	key, err := d.key(pw, salt, 32)
 	if err != nil {
 		return nil, err
 	}
+	defer clear(key)
 	block, err := aes.NewCipher(key)
 	if err != nil {
 		return nil, err
@@ -152,8 +161,5 @@ func (d *firebaseDigest) compute(password string) ([]byte, error) {
 
 func (d *firebaseDigest) verify(password string) (bool, error) {
 	got, err := d.compute(password)
-	if err != nil {
-		return false, err
-	}
-	return subtle.ConstantTimeCompare(got, d.hash) == 1, nil
+	return equalKey(got, err, d.hash)
 }

@@ -2,6 +2,7 @@ package pwdigest
 
 import (
 	"context"
+	"crypto/subtle"
 	"errors"
 	"fmt"
 	"slices"
@@ -48,6 +49,10 @@ type Hasher interface {
 type scheme struct {
 	name     string
 	insecure bool
+	// aliases are older names this package gave the scheme, still
+	// registered: Lookup, Verify, Check, Hash and the rest take them and
+	// behave as under name; Hashers lists name only.
+	aliases []string
 	// params are the cost parameters of new digests, see HasherParams.
 	params []*Param
 	// parse validates digest and returns the prepared verification.
@@ -58,6 +63,9 @@ type scheme struct {
 	// checkPolicy, if not nil, refuses what the Params' bounds and l do not
 	// catch alone: scrypt's memory, a format's narrower bound.
 	checkPolicy func(p *Policy, l Limits) error
+	// hashMemory, if not nil, is the working memory hash needs for a
+	// checked policy, taken from the budget.
+	hashMemory func(p *Policy) int64
 	// rank orders Identify's candidates for a digest this scheme parses:
 	// higher first. nil means 0.
 	rank func(digest string) int
@@ -75,6 +83,22 @@ type parsed interface {
 	weaker(p *Policy) bool
 }
 
+// equalKey reports whether got, a hash or key derived from a password,
+// equals want, in constant time, and clears got: nothing derived from a
+// password outlives the verify.
+func equalKey(got []byte, err error, want []byte) (bool, error) {
+	if err != nil {
+		return false, err
+	}
+	ok := subtle.ConstantTimeCompare(got, want) == 1
+	clear(got)
+	return ok, nil
+}
+
+// passwordCopy copies password for a core that takes bytes; clear the copy
+// after use.
+func passwordCopy(password string) []byte { return []byte(password) }
+
 func (s *scheme) Name() string { return s.name }
 
 // Verify verifies with the default limits and budget.
@@ -84,13 +108,19 @@ func (s *scheme) Verify(digest, password string) (bool, error) {
 
 var registry struct {
 	mu     sync.RWMutex
-	byName map[string]Hasher
-	order  []Hasher // registration order: Identify's tie-break
+	byName map[string]Hasher // names and aliases
+	order  []Hasher          // registration order: Identify's tie-break
 }
 
 // Register makes a hasher available by its name. It panics if h is nil, its
 // name is empty, or the name is already registered, as database/sql.Register
 // does: a clash is a programming error found at init.
+//
+// A registered hasher is trusted code: Verify and VerifyContext call its
+// Verify method and nothing else, so no Verifier's Limits, Policy or memory
+// Budget applies to it, nor a context. It is refused by Check (which cannot
+// check it without a password), NeedsRehash, Hash and HasherParams, and
+// left out by Identify. Bound its work inside its Verify.
 func Register(h Hasher) {
 	if h == nil {
 		panic("pwdigest: Register hasher is nil")
@@ -111,13 +141,22 @@ func Register(h Hasher) {
 	registry.order = append(registry.order, h)
 }
 
-// register adds a built-in scheme.
-func register(s *scheme) *scheme {
+// register adds a built-in scheme, from an init function, under its name
+// and its aliases.
+func register(s *scheme) {
 	Register(s)
-	return s
+	registry.mu.Lock()
+	defer registry.mu.Unlock()
+	for _, a := range s.aliases {
+		if _, dup := registry.byName[a]; dup {
+			panic("pwdigest: alias " + a + " is already registered")
+		}
+		registry.byName[a] = s
+	}
 }
 
-// Lookup returns the hasher registered under name.
+// Lookup returns the hasher registered under name, or under an alias of its
+// name: Lookup("wordpress").Name() is "bcrypt_sha384_wordpress".
 func Lookup(name string) (Hasher, error) {
 	registry.mu.RLock()
 	h, ok := registry.byName[name]
@@ -128,12 +167,14 @@ func Lookup(name string) (Hasher, error) {
 	return h, nil
 }
 
-// Hashers returns the registered hasher names, sorted.
+// Hashers returns the registered hasher names, sorted, each once: not the
+// aliases, which are listed in the README's hasher table and in each
+// hasher's file.
 func Hashers() []string {
 	registry.mu.RLock()
-	names := make([]string, 0, len(registry.byName))
-	for n := range registry.byName {
-		names = append(names, n)
+	names := make([]string, 0, len(registry.order))
+	for _, h := range registry.order {
+		names = append(names, h.Name())
 	}
 	registry.mu.RUnlock()
 	sort.Strings(names)
@@ -172,10 +213,17 @@ func VerifyContext(ctx context.Context, hasher, digest, password string) (bool, 
 }
 
 // VerifyAndUpgrade verifies like Verify and, when the password matches a
-// digest of an insecure hasher, returns a fresh bcrypt digest of it to store
-// instead. See Verifier.VerifyAndUpgrade.
+// digest that is insecure or weaker than the default policy, returns a fresh
+// bcrypt digest of it to store instead. err is nil whenever ok is true. See
+// Verifier.VerifyAndUpgrade.
 func VerifyAndUpgrade(hasher, digest, password string) (ok bool, upgraded string, err error) {
 	return Default.VerifyAndUpgrade(hasher, digest, password)
+}
+
+// VerifyAndUpgradeContext is VerifyAndUpgrade with a context that bounds the
+// waits for the memory budget. See Verifier.VerifyAndUpgradeContext.
+func VerifyAndUpgradeContext(ctx context.Context, hasher, digest, password string) (ok bool, upgraded string, err error) {
+	return Default.VerifyAndUpgradeContext(ctx, hasher, digest, password)
 }
 
 // Check validates digest for hasher (format and limits) without a password

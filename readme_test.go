@@ -113,3 +113,69 @@ func checkReadmeBlock(t *testing.T, begin, end, want string) {
 	}
 	assert.Equal(t, want, got, "README.md is stale: run PWDIGEST_UPDATE_README=1 go test -run %s", t.Name())
 }
+
+// TestReadmeHasherTable: every hasher has a row in the README's table, and
+// the file the row names holds the hasher's name (where it is registered).
+func TestReadmeHasherTable(t *testing.T) {
+	b, err := os.ReadFile("README.md")
+	require.NoError(t, err)
+	files := map[string]string{} // hasher → file, from the table
+	for _, line := range strings.Split(string(b), "\n") {
+		cells := strings.Split(line, "|")
+		if len(cells) < 4 || !strings.HasSuffix(strings.TrimSpace(cells[2]), ".go") {
+			continue
+		}
+		for _, f := range strings.Split(cells[1], "`") {
+			if f != "" && strings.Trim(f, "abcdefghijklmnopqrstuvwxyz0123456789_") == "" {
+				files[f] = strings.TrimSpace(cells[2])
+			}
+		}
+	}
+	for _, h := range Hashers() {
+		if s, _, _ := builtin(h); s == nil {
+			continue // registered by a test
+		}
+		file, ok := files[h]
+		if !assert.True(t, ok, "README's hasher table has no row for %s", h) {
+			continue
+		}
+		src, err := os.ReadFile(file)
+		require.NoError(t, err)
+		assert.Contains(t, string(src), strconv.Quote(h), "%s is not in %s", h, file)
+	}
+	for alias, name := range map[string]string{"wordpress": "bcrypt_sha384_wordpress", "werkzeug_pbkdf2": "pbkdf2_werkzeug"} {
+		assert.Contains(t, string(b), "`"+name+"` (alias `"+alias+"`)")
+	}
+}
+
+const (
+	signInBegin = "<!-- sign-in example: the body of ExampleVerifyAndUpgrade -->\n```go\n"
+	signInEnd   = "```\n<!-- end of sign-in example -->\n"
+)
+
+// TestReadmeSignInExample: the README's sign-in code is the body of
+// ExampleVerifyAndUpgrade, which go test compiles and runs against its
+// Output, so the two cannot drift.
+func TestReadmeSignInExample(t *testing.T) {
+	src, err := os.ReadFile("example_test.go")
+	require.NoError(t, err)
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "example_test.go", src, parser.ParseComments)
+	require.NoError(t, err)
+	var body string
+	for _, d := range f.Decls {
+		fn, ok := d.(*ast.FuncDecl)
+		if !ok || fn.Name.Name != "ExampleVerifyAndUpgrade" {
+			continue
+		}
+		text := string(src[fset.Position(fn.Body.Lbrace).Offset+2 : fset.Position(fn.Body.Rbrace).Offset])
+		text, _, _ = strings.Cut(text, "\t// Output:")
+		var b strings.Builder
+		for _, line := range strings.SplitAfter(text, "\n") {
+			b.WriteString(strings.TrimPrefix(line, "\t"))
+		}
+		body = b.String()
+	}
+	require.NotEmpty(t, body, "no ExampleVerifyAndUpgrade")
+	checkReadmeBlock(t, signInBegin, signInEnd, body)
+}

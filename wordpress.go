@@ -8,13 +8,15 @@ import (
 	"strings"
 )
 
-// wordpress: WordPress 6.8+ "$wp$2y$10$...": "$wp" followed by a bcrypt
+// bcrypt_sha384_wordpress (alias wordpress, its name before the naming
+// rule): WordPress 6.8+ "$wp$2y$10$...": "$wp" followed by a bcrypt
 // digest of base64(HMAC-SHA384(key "wp-sha384", password)), which keeps the
 // entropy of passwords beyond bcrypt's 72 bytes (wp-includes/pluggable.php,
 // wp_hash_password and wp_check_password).
 //
 // Verify follows wp_check_password: the password is used as given, and one
-// longer than 4096 bytes never matches. The inner digest is checked by PHP's
+// longer than 4096 bytes, which wp_check_password never matches, is refused
+// with ErrPasswordTooLong, as by Hash. The inner digest is checked by PHP's
 // password_verify, so the bcrypt minors PHP computes alike ($2y$, which
 // WordPress writes, $2a$ and $2b$) are accepted.
 //
@@ -27,26 +29,37 @@ import (
 
 const wordpressMaxPassword = 4096
 
-var wordpressHasher = register(&scheme{
-	name:   "wordpress",
-	params: []*Param{BcryptCost},
-	parse:  parseWordPress,
-	hash: func(password string, p *Policy) (string, error) {
-		if len(password) > wordpressMaxPassword {
-			return "", fmt.Errorf("%w: wordpress takes at most %d bytes, got %d", ErrPasswordTooLong, wordpressMaxPassword, len(password))
-		}
-		b, err := hashBcrypt(wordpressPrehash(strings.Trim(password, phpTrimSet)), int(p.Get(BcryptCost)))
-		if err != nil {
-			return "", err
-		}
-		return "$wp$2y" + b[3:], nil // password_hash writes $2y$
-	},
-})
+func init() {
+	register(&scheme{
+		name:    "bcrypt_sha384_wordpress",
+		aliases: []string{"wordpress"},
+		params:  []*Param{BcryptCost},
+		parse:   parseWordPress,
+		hash: func(password string, p *Policy) (string, error) {
+			if err := wordpressPassword(password); err != nil {
+				return "", err
+			}
+			b, err := hashBcrypt(wordpressPrehash(strings.Trim(password, phpTrimSet)), int(p.Get(BcryptCost)))
+			if err != nil {
+				return "", err
+			}
+			return "$wp$2y" + b[3:], nil // password_hash writes $2y$
+		},
+	})
+}
+
+// wordpressPassword refuses a password longer than WordPress takes.
+func wordpressPassword(password string) error {
+	if len(password) > wordpressMaxPassword {
+		return fmt.Errorf("%w: bcrypt_sha384_wordpress takes at most %d bytes, got %d", ErrPasswordTooLong, wordpressMaxPassword, len(password))
+	}
+	return nil
+}
 
 // phpTrimSet is what PHP's trim() strips by default.
 const phpTrimSet = " \t\n\r\x00\x0b"
 
-var errWordPressShape = malformed("wordpress", `want "$wp" + a bcrypt digest "$2y$..."`)
+var errWordPressShape = malformed("bcrypt_sha384_wordpress", `want "$wp" + a bcrypt digest "$2y$..."`)
 
 type wordpressDigest struct{ *bcryptDigest }
 
@@ -63,10 +76,12 @@ func parseWordPress(digest string, l Limits) (parsed, error) {
 }
 
 func (d *wordpressDigest) verify(password string) (bool, error) {
-	if len(password) > wordpressMaxPassword {
-		return false, nil
+	if err := wordpressPassword(password); err != nil {
+		return false, err
 	}
-	return d.verifyBytes(wordpressPrehash(password))
+	pre := wordpressPrehash(password)
+	defer clear(pre)
+	return d.verifyBytes(pre)
 }
 
 // wordpressPrehash is base64_encode(hash_hmac('sha384', password,
@@ -77,5 +92,6 @@ func wordpressPrehash(password string) []byte {
 	sum := m.Sum(nil)
 	out := make([]byte, base64.StdEncoding.EncodedLen(len(sum)))
 	base64.StdEncoding.Encode(out, sum)
+	clear(sum)
 	return out
 }

@@ -3,7 +3,6 @@ package pwdigest
 import (
 	"crypto/md5"
 	"crypto/sha256"
-	"crypto/subtle"
 	"encoding/hex"
 	"hash"
 	"strconv"
@@ -13,10 +12,10 @@ import (
 // and Node apps stored them (PHP md5(), hash('sha256', ...)). Both case
 // spellings of hex are accepted. Insecure: upgrade on sign-in.
 
-var (
-	md5Hasher    = register(hexScheme("md5", md5.New, md5.Size))
-	sha256Hasher = register(hexScheme("sha256", sha256.New, sha256.Size))
-)
+func init() {
+	register(hexScheme("md5", md5.New, md5.Size))
+	register(hexScheme("sha256", sha256.New, sha256.Size))
+}
 
 func hexScheme(name string, newHash func() hash.Hash, size int) *scheme {
 	errShape := malformed(name, "want "+strconv.Itoa(2*size)+" hex characters")
@@ -49,5 +48,5 @@ func (p *hexDigest) weaker(*Policy) bool { return true }
 func (p *hexDigest) verify(password string) (bool, error) {
 	h := p.newHash()
 	h.Write([]byte(password))
-	return subtle.ConstantTimeCompare(h.Sum(nil), p.sum) == 1, nil
+	return equalKey(h.Sum(nil), nil, p.sum)
 }
