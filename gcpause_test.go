@@ -164,12 +164,16 @@ func TestGCPauseBounded(t *testing.T) {
 	}
 }
 
-// gcPauseRun calls fn one at a time for at least 20 ms under a
-// gcpause.Load of 2 cores.
+// gcPauseRun calls fn one at a time under a gcpause.Load of 2 cores for at
+// least 20 ms and until a collection has run (at most 2 s: on a busy
+// machine the allocating goroutine may get little time).
 func gcPauseRun(fn func()) gcpause.Result {
 	l := gcpause.Start(2)
-	for start := time.Now(); time.Since(start) < 20*time.Millisecond; {
+	for start := time.Now(); ; {
 		fn()
+		if el := time.Since(start); el >= 20*time.Millisecond && (el >= 2*time.Second || l.Pauses() > 0) {
+			break
+		}
 	}
 	return l.Stop()
 }
