@@ -127,10 +127,13 @@ func (p *prf1) blocks(dst, msg []byte, first uint32, iter int) {
 		s[j].u = hash1(p.os, 64, d[:20])
 		s[j].acc = s[j].u
 	}
-	if n == 2 {
-		loop1x2(&s[0], &s[1], iter-1)
-	} else {
-		loop1(&s[0], iter-1)
+	for left := iter - 1; left > 0; left -= chunk1 {
+		k := min(left, chunk1)
+		if n == 2 {
+			loop1x2(&s[0], &s[1], k)
+		} else {
+			loop1(&s[0], k)
+		}
 	}
 	for j := range n {
 		put1(d[20*j:], &s[j].acc)

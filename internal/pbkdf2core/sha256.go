@@ -139,10 +139,13 @@ func (p *prf256) blocks(dst, msg []byte, first uint32, iter int) {
 		s[j].u = hash256(p.os, 64, d[:32])
 		s[j].acc = s[j].u
 	}
-	if n == 2 {
-		loop256x2(&s[0], &s[1], iter-1)
-	} else {
-		loop256(&s[0], iter-1)
+	for left := iter - 1; left > 0; left -= chunk256 {
+		k := min(left, chunk256)
+		if n == 2 {
+			loop256x2(&s[0], &s[1], k)
+		} else {
+			loop256(&s[0], k)
+		}
 	}
 	for j := range n {
 		put256(d[32*j:], &s[j].acc)

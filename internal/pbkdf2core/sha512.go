@@ -166,7 +166,9 @@ func (p *prf512) blocks(dst, msg []byte, first uint32, iter int) {
 	put512(d[:8*p.words], &in)
 	s.u = hash512(p.os, 128, d[:8*p.words])
 	s.acc = s.u
-	loop512(&s, iter-1, p.words)
+	for left := iter - 1; left > 0; left -= chunk512 {
+		loop512(&s, min(left, chunk512), p.words)
+	}
 	put512(d[:8*p.words], &s.acc)
 	copy(dst, d[:])
 }
