@@ -89,8 +89,11 @@ func worstGCPause(tb testing.TB, c benchCase) (time.Duration, uint64) {
 }
 
 // TestGCPause checks that Key lets the runtime stop the world quickly: the
-// iteration loops run in short calls. The bound is loose, for a loaded CI
-// machine; BenchmarkGCPause reports the figure itself (target: 5 ms).
+// iteration loops run in short calls. Before they did, a pause lasted as
+// long as a whole Key (60-120 ms here). The bound is loose and a case gets
+// three tries, for a loaded CI machine, where a thread may wait for a core
+// whatever the code does; BenchmarkGCPause reports the figure itself
+// (target: 5 ms).
 func TestGCPause(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs real iteration counts")
@@ -98,14 +101,19 @@ func TestGCPause(t *testing.T) {
 	const bound = 50 * time.Millisecond
 	for _, c := range pauseCases {
 		t.Run(c.name, func(t *testing.T) {
-			worst, n := worstGCPause(t, c)
-			if n == 0 {
-				t.Fatal("no GC ran during the test")
+			var tries []time.Duration
+			for range 3 {
+				worst, n := worstGCPause(t, c)
+				if n == 0 {
+					t.Fatal("no GC ran during the test")
+				}
+				t.Logf("%d pauses, worst %v", n, worst)
+				if worst <= bound {
+					return
+				}
+				tries = append(tries, worst)
 			}
-			t.Logf("%d pauses, worst %v", n, worst)
-			if worst > bound {
-				t.Errorf("worst GC pause %v, want ≤ %v", worst, bound)
-			}
+			t.Errorf("worst GC pauses %v, want one ≤ %v", tries, bound)
 		})
 	}
 }

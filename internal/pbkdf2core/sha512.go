@@ -1,21 +1,26 @@
 package pbkdf2core
 
-import (
-	"encoding/binary"
-	"math/bits"
-)
+import "math/bits"
 
 // SHA-512 and SHA-384 from FIPS 180-4, section 6.4 and 6.5. Constants:
 // section 4.2.3, 5.3.4 and 5.3.5.
 
-var iv512 = [8]uint64{
-	0x6a09e667f3bcc908, 0xbb67ae8584caa73b, 0x3c6ef372fe94f82b, 0xa54ff53a5f1d36f1,
-	0x510e527fade682d1, 0x9b05688c2b3e6c1f, 0x1f83d9abfb41bd6b, 0x5be0cd19137e2179,
+var sha512Fn = &hashFn[uint64]{
+	size: 64,
+	iv: [8]uint64{
+		0x6a09e667f3bcc908, 0xbb67ae8584caa73b, 0x3c6ef372fe94f82b, 0xa54ff53a5f1d36f1,
+		0x510e527fade682d1, 0x9b05688c2b3e6c1f, 0x1f83d9abfb41bd6b, 0x5be0cd19137e2179,
+	},
+	portable: portableKernels(compress512, 8),
 }
 
-var iv384 = [8]uint64{
-	0xcbbb9d5dc1059ed8, 0x629a292a367cd507, 0x9159015a3070dd17, 0x152fecd8f70e5939,
-	0x67332667ffc00b31, 0x8eb44a8768581511, 0xdb0c2e0d64f98fa7, 0x47b5481dbefa4fa4,
+var sha384Fn = &hashFn[uint64]{
+	size: 48,
+	iv: [8]uint64{
+		0xcbbb9d5dc1059ed8, 0x629a292a367cd507, 0x9159015a3070dd17, 0x152fecd8f70e5939,
+		0x67332667ffc00b31, 0x8eb44a8768581511, 0xdb0c2e0d64f98fa7, 0x47b5481dbefa4fa4,
+	},
+	portable: portableKernels(compress512, 6),
 }
 
 var k512 = [80]uint64{
@@ -39,13 +44,6 @@ var k512 = [80]uint64{
 	0x06f067aa72176fba, 0x0a637dc5a2c898a6, 0x113f9804bef90dae, 0x1b710b35131c471b,
 	0x28db77f523047d84, 0x32caab7b40c72493, 0x3c9ebe0a15c9bebc, 0x431d67c49c100d4c,
 	0x4cc5d4becb3e42b6, 0x597f299cfc657e2a, 0x5fcb6fab3ad6faec, 0x6c44198c4a475817,
-}
-
-// iter512 is the state of the PBKDF2-HMAC-SHA-512 (and SHA-384) iteration
-// loop (see iter256). For SHA-384 only the first 6 words of u and acc are
-// used. The assembly relies on this layout.
-type iter512 struct {
-	is, os, u, acc [8]uint64
 }
 
 // compress512 runs the SHA-512 compression function on one block given as
@@ -75,100 +73,4 @@ func compress512(h *[8]uint64, m *[16]uint64) {
 	h[5] += f
 	h[6] += g
 	h[7] += hh
-}
-
-// block512Generic compresses the whole 128-byte blocks of p into h.
-func block512Generic(h *[8]uint64, p []byte) {
-	var m [16]uint64
-	for ; len(p) >= 128; p = p[128:] {
-		for i := range m {
-			m[i] = binary.BigEndian.Uint64(p[8*i:])
-		}
-		compress512(h, &m)
-	}
-}
-
-// loop512Generic runs n PBKDF2 iterations: U = HMAC(P, U), acc ^= U, where
-// U has words (8 for SHA-512, 6 for SHA-384) words.
-func loop512Generic(s *iter512, n, words int) {
-	// U follows a 128-byte key block: padding and length are the same in
-	// every message.
-	var m [16]uint64
-	m[words] = 1 << 63
-	m[15] = uint64(128+8*words) * 8
-	for range n {
-		copy(m[:words], s.u[:])
-		h := s.is
-		compress512(&h, &m)
-		copy(m[:words], h[:])
-		s.u = s.os
-		compress512(&s.u, &m)
-		for i := range words {
-			s.acc[i] ^= s.u[i]
-		}
-	}
-}
-
-// hash512 finishes a SHA-512 computation whose state h has absorbed done
-// bytes (a multiple of 128) with msg, and returns the final state.
-func hash512(h [8]uint64, done int, msg []byte) [8]uint64 {
-	n := len(msg) &^ 127
-	block512(&h, msg[:n])
-	var tail [256]byte
-	r := copy(tail[:], msg[n:])
-	tail[r] = 0x80
-	t := 128
-	if r+17 > 128 {
-		t = 256
-	}
-	// The high 64 bits of the 128-bit length stay zero.
-	binary.BigEndian.PutUint64(tail[t-8:], uint64(done+len(msg))*8)
-	block512(&h, tail[:t])
-	return h
-}
-
-func put512(b []byte, h *[8]uint64) {
-	for i := range len(b) / 8 {
-		binary.BigEndian.PutUint64(b[8*i:], h[i])
-	}
-}
-
-// prf512 serves SHA-512 and, with words = 6, SHA-384.
-type prf512 struct {
-	is, os [8]uint64
-	words  int
-}
-
-func newPRF512(password []byte, is384 bool) *prf512 {
-	iv, words := iv512, 8
-	if is384 {
-		iv, words = iv384, 6
-	}
-	k := hmacKey(password, 128, func(b []byte) []byte {
-		h := hash512(iv, 0, b)
-		d := make([]byte, 8*words)
-		put512(d, &h)
-		return d
-	})
-	p := &prf512{is: iv, os: iv, words: words}
-	block512(&p.is, xorPad(k, 0x36))
-	block512(&p.os, xorPad(k, 0x5c))
-	return p
-}
-
-func (p *prf512) lanes() int { return 1 }
-
-func (p *prf512) blocks(dst, msg []byte, first uint32, iter int) {
-	setIndex(msg, first)
-	s := iter512{is: p.is, os: p.os}
-	var d [64]byte
-	in := hash512(p.is, 128, msg)
-	put512(d[:8*p.words], &in)
-	s.u = hash512(p.os, 128, d[:8*p.words])
-	s.acc = s.u
-	for left := iter - 1; left > 0; left -= chunk512 {
-		loop512(&s, min(left, chunk512), p.words)
-	}
-	put512(d[:8*p.words], &s.acc)
-	copy(dst, d[:])
 }
