@@ -311,10 +311,10 @@ TEXT ·loop256NI(SB), NOSPLIT, $0-16
 	MOVOU      112(AX), X15
 
 loop:
-	MOVO        X8, X1
-	MOVO        X9, X2
 	MOVO        X12, X3
 	MOVO        X13, X4
+	MOVO        X8, X1
+	MOVO        X9, X2
 	MOVOU       pad256<>+0(SB), X5
 	MOVOU       pad256<>+16(SB), X6
 	MOVO        X3, X0

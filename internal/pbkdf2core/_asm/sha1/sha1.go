@@ -105,15 +105,10 @@ func main() {
 }
 
 func block() {
-	Implement("block1NI")
+	h := gen.BlockStart("block1NI", RAX, 6)
 	Attributes(NOSPLIT)
-	h := Param("h").Dereference(Load(Param("h"), RAX))
-	Load(Param("p").Base(), RSI)
-	Load(Param("p").Len(), RDX)
-	SHRQ(U8(6), RDX)
-	JZ(LabelRef("done"))
 	MOVOU(bswapAll, X15)
-	loadState(gen.Addr(h), X1, X2)
+	loadState(h, X1, X2)
 
 	Label("loop")
 	MOVO(X1, X8)
@@ -129,7 +124,7 @@ func block() {
 	DECQ(RDX)
 	JNZ(LabelRef("loop"))
 
-	storeState(X1, X2, gen.Addr(h))
+	storeState(X1, X2, h)
 	Label("done")
 	RET()
 }
@@ -159,21 +154,22 @@ func loop() {
 	loadState(gen.Addr(s.Field("u")), X12, X13)
 	loadState(gen.Addr(s.Field("acc")), X14, X15)
 
+	// half compresses abcd, e || padding under the chaining value c0, c1,
+	// leaving the digest in X1, X2.
+	half := func(abcd, e, c0, c1 VecPhysical) {
+		message(abcd, e, laneA)
+		MOVO(c0, X1)
+		MOVO(c1, X2)
+		rounds(laneA)
+		SHA1NEXTE(c1, X2)
+		PADDD(c0, X1)
+	}
+
 	Label("loop")
-	// Inner hash: U || padding under the inner key.
-	message(X12, X13, laneA)
-	MOVO(X8, X1)
-	MOVO(X9, X2)
-	rounds(laneA)
-	SHA1NEXTE(X9, X2)
-	PADDD(X8, X1)
-	// Outer hash: the inner digest || padding under the outer key.
-	message(X1, X2, laneA)
-	MOVO(X10, X1)
-	MOVO(X11, X2)
-	rounds(laneA)
-	SHA1NEXTE(X11, X2)
-	PADDD(X10, X1)
+	// Inner hash: U || padding under the inner key, then the outer hash of
+	// the inner digest under the outer key.
+	half(X12, X13, X8, X9)
+	half(X1, X2, X10, X11)
 	MOVO(X1, X12)
 	MOVO(X2, X13)
 	PXOR(X1, X14)
@@ -203,8 +199,7 @@ func loop2() {
 	JLE(LabelRef("done"))
 	spill := func(from gotypes.Component, to Mem) {
 		loadState(gen.Addr(from), X1, X2)
-		MOVOU(X1, to)
-		MOVOU(X2, to.Offset(16))
+		gen.Store2(X1, X2, to)
 	}
 	spill(a.Field("is"), isA)
 	spill(a.Field("os"), osA)
@@ -220,10 +215,8 @@ func loop2() {
 	half := func(ca, cb Mem) {
 		message(X1, X2, laneA)
 		message(X8, X9, laneB)
-		MOVOU(ca, X1)
-		MOVOU(ca.Offset(16), X2)
-		MOVOU(cb, X8)
-		MOVOU(cb.Offset(16), X9)
+		gen.Load2(ca, X1, X2)
+		gen.Load2(cb, X8, X9)
 		rounds(laneA, laneB)
 		MOVOU(ca.Offset(16), X0)
 		SHA1NEXTE(X0, X2)
@@ -234,21 +227,12 @@ func loop2() {
 		MOVOU(cb, X15)
 		PADDD(X15, X8)
 	}
-	// acc XORs abcd and e into the accumulator at m.
-	acc := func(abcd, e VecPhysical, m Mem) {
-		MOVOU(m, X0)
-		PXOR(abcd, X0)
-		MOVOU(X0, m)
-		MOVOU(m.Offset(16), X0)
-		PXOR(e, X0)
-		MOVOU(X0, m.Offset(16))
-	}
 
 	Label("loop")
 	half(isA, isB)
 	half(osA, osB)
-	acc(X1, X2, accA)
-	acc(X8, X9, accB)
+	gen.XorInto(X1, X2, accA, X0)
+	gen.XorInto(X8, X9, accB, X0)
 	DECQ(RCX)
 	JNZ(LabelRef("loop"))
 
@@ -258,8 +242,7 @@ func loop2() {
 		from Mem
 		to   gotypes.Component
 	}{{accA, a.Field("acc")}, {accB, b.Field("acc")}} {
-		MOVOU(x.from, X1)
-		MOVOU(x.from.Offset(16), X2)
+		gen.Load2(x.from, X1, X2)
 		storeState(X1, X2, gen.Addr(x.to))
 	}
 	Label("done")

@@ -14,19 +14,8 @@ import (
 	. "github.com/mmcloughlin/avo/reg"
 
 	"github.com/pwdigest/pwdigest/internal/pbkdf2core/_asm/internal/gen"
+	"github.com/pwdigest/pwdigest/internal/pbkdf2core/internal/consts"
 )
-
-// FIPS 180-4 section 4.2.2.
-var k = [64]uint32{
-	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-	0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-	0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-	0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-	0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-	0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-	0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-	0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-}
 
 // pad is W[8..15] of the fixed-shape PBKDF2 message: 0x80 after the
 // 32-byte U, then the length, 768 bits (64+32 bytes).
@@ -130,6 +119,7 @@ func main() {
 	// PSHUFB mask that byte-swaps each 32-bit word.
 	bswap32 = gen.Words64("bswap32", []uint64{0x0405060700010203, 0x0c0d0e0f08090a0b})
 	padTable = gen.Words32("pad256", pad[:])
+	k := consts.K256
 	kTable = gen.Words32("k256", k[:])
 	var kw [8]uint32
 	for i := range kw {
@@ -143,17 +133,11 @@ func main() {
 }
 
 func block() {
-	Implement("block256NI")
+	h := gen.BlockStart("block256NI", RAX, 6)
 	Attributes(NOSPLIT)
-	h := gen.Addr(Param("h").Dereference(Load(Param("h"), RAX)))
-	Load(Param("p").Base(), RSI)
-	Load(Param("p").Len(), RDX)
-	SHRQ(U8(6), RDX)
-	JZ(LabelRef("done"))
 	LEAQ(kTable, RDI)
 	MOVOU(bswap32, X15)
-	MOVOU(h, X1)
-	MOVOU(h.Offset(16), X2)
+	gen.Load2(h, X1, X2)
 	toState(X1, X2, X7)
 
 	Label("loop")
@@ -171,8 +155,7 @@ func block() {
 	JNZ(LabelRef("loop"))
 
 	fromState(X1, X2, X3, X4)
-	MOVOU(X3, h)
-	MOVOU(X4, h.Offset(16))
+	gen.Store2(X3, X4, h)
 	Label("done")
 	RET()
 }
@@ -189,47 +172,39 @@ func loop() {
 	TESTQ(RCX, RCX)
 	JLE(LabelRef("done"))
 	LEAQ(kTable, RDI)
-	MOVOU(is, X8)
-	MOVOU(is.Offset(16), X9)
+	gen.Load2(is, X8, X9)
 	toState(X8, X9, X7)
-	MOVOU(os, X10)
-	MOVOU(os.Offset(16), X11)
+	gen.Load2(os, X10, X11)
 	toState(X10, X11, X7)
-	MOVOU(u, X12)
-	MOVOU(u.Offset(16), X13)
-	MOVOU(acc, X14)
-	MOVOU(acc.Offset(16), X15)
+	gen.Load2(u, X12, X13)
+	gen.Load2(acc, X14, X15)
+
+	// half compresses X3, X4 || padding under the chaining value c0, c1
+	// and leaves the digest in natural word order in lo, hi.
+	half := func(c0, c1, lo, hi VecPhysical) {
+		MOVO(c0, X1)
+		MOVO(c1, X2)
+		gen.Load2(padTable, X5, X6)
+		rounds(true, laneA)
+		PADDD(c0, X1)
+		PADDD(c1, X2)
+		fromState(X1, X2, lo, hi)
+	}
 
 	Label("loop")
-	// Inner hash: U || padding under the inner key.
-	MOVO(X8, X1)
-	MOVO(X9, X2)
+	// Inner hash: U || padding under the inner key, then the outer hash of
+	// the inner digest under the outer key.
 	MOVO(X12, X3)
 	MOVO(X13, X4)
-	MOVOU(padTable, X5)
-	MOVOU(padTable.Offset(16), X6)
-	rounds(true, laneA)
-	PADDD(X8, X1)
-	PADDD(X9, X2)
-	fromState(X1, X2, X3, X4)
-	// Outer hash: the inner digest || padding under the outer key.
-	MOVO(X10, X1)
-	MOVO(X11, X2)
-	MOVOU(padTable, X5)
-	MOVOU(padTable.Offset(16), X6)
-	rounds(true, laneA)
-	PADDD(X10, X1)
-	PADDD(X11, X2)
-	fromState(X1, X2, X12, X13)
+	half(X8, X9, X3, X4)
+	half(X10, X11, X12, X13)
 	PXOR(X12, X14)
 	PXOR(X13, X15)
 	DECQ(RCX)
 	JNZ(LabelRef("loop"))
 
-	MOVOU(X12, u)
-	MOVOU(X13, u.Offset(16))
-	MOVOU(X14, acc)
-	MOVOU(X15, acc.Offset(16))
+	gen.Store2(X12, X13, u)
+	gen.Store2(X14, X15, acc)
 	Label("done")
 	RET()
 }
@@ -248,35 +223,26 @@ func loop2() {
 	JLE(LabelRef("done"))
 	LEAQ(kTable, RDI)
 	spill := func(from gotypes.Component, to Mem) {
-		m := gen.Addr(from)
-		MOVOU(m, X1)
-		MOVOU(m.Offset(16), X2)
+		gen.Load2(gen.Addr(from), X1, X2)
 		toState(X1, X2, X7)
-		MOVOU(X1, to)
-		MOVOU(X2, to.Offset(16))
+		gen.Store2(X1, X2, to)
 	}
 	spill(a.Field("is"), isA)
 	spill(a.Field("os"), osA)
 	spill(b.Field("is"), isB)
 	spill(b.Field("os"), osB)
 	uA, uB := gen.Addr(a.Field("u")), gen.Addr(b.Field("u"))
-	MOVOU(uA, X3)
-	MOVOU(uA.Offset(16), X4)
-	MOVOU(uB, X10)
-	MOVOU(uB.Offset(16), X11)
+	gen.Load2(uA, X3, X4)
+	gen.Load2(uB, X10, X11)
 
 	// half compresses U || padding of both lanes under the chaining values
 	// at ca and cb and leaves the results in natural word order as the
 	// next U.
 	half := func(ca, cb Mem) {
-		MOVOU(ca, X1)
-		MOVOU(ca.Offset(16), X2)
-		MOVOU(cb, X8)
-		MOVOU(cb.Offset(16), X9)
-		MOVOU(padTable, X5)
-		MOVOU(padTable.Offset(16), X6)
-		MOVOU(padTable, X12)
-		MOVOU(padTable.Offset(16), X13)
+		gen.Load2(ca, X1, X2)
+		gen.Load2(cb, X8, X9)
+		gen.Load2(padTable, X5, X6)
+		gen.Load2(padTable, X12, X13)
 		rounds(true, laneA, laneB)
 		for _, x := range []struct {
 			c Mem
@@ -288,28 +254,17 @@ func loop2() {
 		fromState(X1, X2, X3, X4)
 		fromState(X8, X9, X10, X11)
 	}
-	// acc XORs lo and hi into the accumulator at m.
-	acc := func(lo, hi VecPhysical, m Mem) {
-		MOVOU(m, X15)
-		PXOR(lo, X15)
-		MOVOU(X15, m)
-		MOVOU(m.Offset(16), X15)
-		PXOR(hi, X15)
-		MOVOU(X15, m.Offset(16))
-	}
 
 	Label("loop")
 	half(isA, isB)
 	half(osA, osB)
-	acc(X3, X4, gen.Addr(a.Field("acc")))
-	acc(X10, X11, gen.Addr(b.Field("acc")))
+	gen.XorInto(X3, X4, gen.Addr(a.Field("acc")), X15)
+	gen.XorInto(X10, X11, gen.Addr(b.Field("acc")), X15)
 	DECQ(RCX)
 	JNZ(LabelRef("loop"))
 
-	MOVOU(X3, uA)
-	MOVOU(X4, uA.Offset(16))
-	MOVOU(X10, uB)
-	MOVOU(X11, uB.Offset(16))
+	gen.Store2(X3, X4, uA)
+	gen.Store2(X10, X11, uB)
 	Label("done")
 	RET()
 }

@@ -22,36 +22,15 @@ import (
 	. "github.com/mmcloughlin/avo/reg"
 
 	"github.com/pwdigest/pwdigest/internal/pbkdf2core/_asm/internal/gen"
+	"github.com/pwdigest/pwdigest/internal/pbkdf2core/internal/consts"
 )
-
-// FIPS 180-4 section 4.2.3.
-var k = [80]uint64{
-	0x428a2f98d728ae22, 0x7137449123ef65cd, 0xb5c0fbcfec4d3b2f, 0xe9b5dba58189dbbc,
-	0x3956c25bf348b538, 0x59f111f1b605d019, 0x923f82a4af194f9b, 0xab1c5ed5da6d8118,
-	0xd807aa98a3030242, 0x12835b0145706fbe, 0x243185be4ee4b28c, 0x550c7dc3d5ffb4e2,
-	0x72be5d74f27b896f, 0x80deb1fe3b1696b1, 0x9bdc06a725c71235, 0xc19bf174cf692694,
-	0xe49b69c19ef14ad2, 0xefbe4786384f25e3, 0x0fc19dc68b8cd5b5, 0x240ca1cc77ac9c65,
-	0x2de92c6f592b0275, 0x4a7484aa6ea6e483, 0x5cb0a9dcbd41fbd4, 0x76f988da831153b5,
-	0x983e5152ee66dfab, 0xa831c66d2db43210, 0xb00327c898fb213f, 0xbf597fc7beef0ee4,
-	0xc6e00bf33da88fc2, 0xd5a79147930aa725, 0x06ca6351e003826f, 0x142929670a0e6e70,
-	0x27b70a8546d22ffc, 0x2e1b21385c26c926, 0x4d2c6dfc5ac42aed, 0x53380d139d95b3df,
-	0x650a73548baf63de, 0x766a0abb3c77b2a8, 0x81c2c92e47edaee6, 0x92722c851482353b,
-	0xa2bfe8a14cf10364, 0xa81a664bbc423001, 0xc24b8b70d0f89791, 0xc76c51a30654be30,
-	0xd192e819d6ef5218, 0xd69906245565a910, 0xf40e35855771202a, 0x106aa07032bbd1b8,
-	0x19a4c116b8d2d0c8, 0x1e376c085141ab53, 0x2748774cdf8eeb99, 0x34b0bcb5e19b48a8,
-	0x391c0cb3c5c95a63, 0x4ed8aa4ae3418acb, 0x5b9cca4f7763e373, 0x682e6ff3d6b2b8a3,
-	0x748f82ee5defb2fc, 0x78a5636f43172f60, 0x84c87814a1f0ab72, 0x8cc702081a6439ec,
-	0x90befffa23631e28, 0xa4506cebde82bde9, 0xbef9a3f7b2c67915, 0xc67178f2e372532b,
-	0xca273eceea26619c, 0xd186b8c721c0c207, 0xeada7dd6cde0eb1e, 0xf57d4f7fee6ed178,
-	0x06f067aa72176fba, 0x0a637dc5a2c898a6, 0x113f9804bef90dae, 0x1b710b35131c471b,
-	0x28db77f523047d84, 0x32caab7b40c72493, 0x3c9ebe0a15c9bebc, 0x431d67c49c100d4c,
-	0x4cc5d4becb3e42b6, 0x597f299cfc657e2a, 0x5fcb6fab3ad6faec, 0x6c44198c4a475817,
-}
 
 // The working variables a..h of round 0.
 var vars = [8]GPPhysical{RAX, RBX, RCX, RDX, R8, R9, R10, R11}
 
 var x = [8]VecPhysical{X0, X1, X2, X3, X4, X5, X6, X7}
+
+var k = consts.K512
 
 var kTable, ror8, bswap64 Mem
 
@@ -64,11 +43,7 @@ var wk, count, input, w0, saved Mem
 // Ch and Σ1 go into h as each is ready, which keeps e's dependency chain
 // short; that chain, not the instruction count, bounds the round.
 func round(a, b, c, d, e, f, g, h, x, y GPPhysical) {
-	RORXQ(U8(14), e, RSI)
-	RORXQ(U8(18), e, x)
-	XORQ(x, RSI)
-	RORXQ(U8(41), e, x)
-	XORQ(x, RSI)
+	bigSigma(e, 14, 18, 41, x)
 	MOVQ(f, RDI)
 	XORQ(g, RDI)
 	ANDQ(e, RDI)
@@ -76,17 +51,22 @@ func round(a, b, c, d, e, f, g, h, x, y GPPhysical) {
 	ADDQ(RDI, h)
 	ADDQ(RSI, h)
 	ADDQ(h, d)
-	RORXQ(U8(28), a, RSI)
-	RORXQ(U8(34), a, RDI)
-	XORQ(RDI, RSI)
-	RORXQ(U8(39), a, RDI)
-	XORQ(RDI, RSI)
+	bigSigma(a, 28, 34, 39, RDI)
 	MOVQ(a, x)
 	XORQ(b, x)
 	ANDQ(x, y)
 	XORQ(b, y)
 	ADDQ(y, RSI)
 	ADDQ(RSI, h)
+}
+
+// bigSigma computes Σ(v) = ror r1 ^ ror r2 ^ ror r3 into SI, through t.
+func bigSigma(v GPPhysical, r1, r2, r3 uint8, t GPPhysical) {
+	RORXQ(U8(r1), v, RSI)
+	RORXQ(U8(r2), v, t)
+	XORQ(t, RSI)
+	RORXQ(U8(r3), v, t)
+	XORQ(t, RSI)
 }
 
 // sched computes W[t], W[t+1] = σ1(W[t-2..]) + W[t-7..] + σ0(W[t-15..]) +
@@ -191,13 +171,8 @@ func main() {
 }
 
 func block() {
-	Implement("block512AVX")
+	h := gen.BlockStart("block512AVX", R14, 7)
 	allocFrame(false)
-	h := gen.Addr(Param("h").Dereference(Load(Param("h"), R14)))
-	Load(Param("p").Base(), RSI)
-	Load(Param("p").Len(), RDX)
-	SHRQ(U8(7), RDX)
-	JZ(LabelRef("done"))
 	MOVQ(RSI, input)
 	MOVQ(RDX, count)
 	VMOVDQU(ror8, X11)

@@ -8,6 +8,7 @@ import (
 	. "github.com/mmcloughlin/avo/build"
 	"github.com/mmcloughlin/avo/gotypes"
 	. "github.com/mmcloughlin/avo/operand"
+	. "github.com/mmcloughlin/avo/reg"
 )
 
 // Pkg is the package the assembly belongs to.
@@ -53,4 +54,39 @@ func Words64(name string, words []uint64) Mem {
 		DATA(8*i, U64(w))
 	}
 	return m
+}
+
+// BlockStart begins the function name(h *[8]W, p []byte), which compresses
+// the whole blocks of p (1<<shift bytes each) into h: it loads h into hr,
+// p into SI and its block count into DX, and jumps to "done" if that is 0.
+// It returns the address of h.
+func BlockStart(name string, hr GPPhysical, shift uint8) Mem {
+	Implement(name)
+	h := Addr(Param("h").Dereference(Load(Param("h"), hr)))
+	Load(Param("p").Base(), RSI)
+	Load(Param("p").Len(), RDX)
+	SHRQ(U8(shift), RDX)
+	JZ(LabelRef("done"))
+	return h
+}
+
+// Load2 loads the 32 bytes at m into lo and hi.
+func Load2(m Mem, lo, hi VecPhysical) {
+	MOVOU(m, lo)
+	MOVOU(m.Offset(16), hi)
+}
+
+// Store2 stores lo and hi to the 32 bytes at m.
+func Store2(lo, hi VecPhysical, m Mem) {
+	MOVOU(lo, m)
+	MOVOU(hi, m.Offset(16))
+}
+
+// XorInto XORs lo and hi into the 32 bytes at m, through t.
+func XorInto(lo, hi VecPhysical, m Mem, t VecPhysical) {
+	for i, x := range []VecPhysical{lo, hi} {
+		MOVOU(m.Offset(16*i), t)
+		PXOR(x, t)
+		MOVOU(t, m.Offset(16*i))
+	}
 }
