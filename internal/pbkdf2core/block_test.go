@@ -18,7 +18,7 @@ import (
 // digest hashes msg with f's kernels (the assembly unless forceGeneric).
 func digest[W word](f *hashFn[W], msg []byte) []byte {
 	p := &prfOf[W]{f: f, k: f.kernels()}
-	h := p.sum(f.iv, 0, msg)
+	h := p.sum(new(scratch[W]), f.iv, 0, msg)
 	d := make([]byte, f.size)
 	putWords(d, &h)
 	return d

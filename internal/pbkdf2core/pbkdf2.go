@@ -245,9 +245,10 @@ func (f *hashFn[W]) newPRF(password []byte) prf {
 	// The HMAC key block (RFC 2104): the password padded with zeros, or
 	// its hash when it is longer than the block.
 	bs := 16 * wordBytes[W]()
-	k := make([]byte, bs)
+	sc := new(scratch[W])
+	k := sc.d[:bs]
 	if len(password) > bs {
-		h := p.sum(f.iv, 0, password)
+		h := p.sum(sc, f.iv, 0, password)
 		putWords(k[:f.size], &h)
 	} else {
 		copy(k, password)
@@ -260,7 +261,7 @@ func (f *hashFn[W]) newPRF(password []byte) prf {
 		k[i] ^= 0x36 ^ 0x5c
 	}
 	p.block(&p.os, k)
-	clear(k)
+	*sc = scratch[W]{}
 	return p
 }
 
@@ -307,43 +308,46 @@ func loopStep[W word](k *kernels[W], s *[2]iter[W], lanes, n int) {
 }
 
 // sum finishes a hash whose state h has absorbed done bytes (whole blocks)
-// with msg, and returns the final state.
-func (p *prfOf[W]) sum(h [8]W, done int, msg []byte) [8]W {
+// with msg, and returns the final state; it works in sc.
+func (p *prfOf[W]) sum(sc *scratch[W], h [8]W, done int, msg []byte) [8]W {
 	bs := 16 * wordBytes[W]()
 	n := len(msg) - len(msg)%bs
-	p.block(&h, msg[:n])
-	var tail [256]byte
-	r := copy(tail[:], msg[n:])
-	tail[r] = 0x80
+	sc.h = h
+	p.block(&sc.h, msg[:n])
+	sc.tail = [256]byte{}
+	r := copy(sc.tail[:], msg[n:])
+	sc.tail[r] = 0x80
 	// The length field is two words; its high 64 bits stay zero.
 	t := bs
 	if r+1+2*wordBytes[W]() > bs {
 		t = 2 * bs
 	}
-	binary.BigEndian.PutUint64(tail[t-8:], uint64(done+len(msg))*8)
-	p.block(&h, tail[:t])
-	clear(tail[:r])
-	return h
+	binary.BigEndian.PutUint64(sc.tail[t-8:], uint64(done+len(msg))*8)
+	p.block(&sc.h, sc.tail[:t])
+	return sc.h
 }
 
-// lanesState is the working memory of prfOf.blocks, on the heap so that
-// clearing it is not optimized away.
-type lanesState[W word] struct {
-	s [2]iter[W]
-	d [2 * 64]byte
+// scratch is the working memory of newPRF and prfOf.blocks. It is on the
+// heap, where the kernels' arguments go anyway (they are called through
+// func values), and there clearing it after use is not optimized away.
+type scratch[W word] struct {
+	s    [2]iter[W]
+	d    [2 * 64]byte
+	h    [8]W
+	tail [256]byte
 }
 
 func (p *prfOf[W]) blocks(dst, msg []byte, first uint32, iter int) {
 	size, bs := p.f.size, 16*wordBytes[W]()
-	st := new(lanesState[W])
-	s, d := &st.s, st.d[:]
+	sc := new(scratch[W])
+	s, d := &sc.s, sc.d[:]
 	n := (len(dst)-1)/size + 1
 	for j := range n {
 		setIndex(msg, first+uint32(j))
 		s[j].is, s[j].os = p.is, p.os
-		in := p.sum(p.is, bs, msg)
+		in := p.sum(sc, p.is, bs, msg)
 		putWords(d[:size], &in)
-		s[j].u = p.sum(p.os, bs, d[:size])
+		s[j].u = p.sum(sc, p.os, bs, d[:size])
 		s[j].acc = s[j].u
 	}
 	for left := iter - 1; left > 0; left -= p.k.chunk {
@@ -353,7 +357,7 @@ func (p *prfOf[W]) blocks(dst, msg []byte, first uint32, iter int) {
 		putWords(d[size*j:size*(j+1)], &s[j].acc)
 	}
 	copy(dst, d)
-	*st = lanesState[W]{}
+	*sc = scratch[W]{}
 }
 
 // setIndex writes INT(i) at the end of msg.
