@@ -15,7 +15,7 @@ var fuzzLimits = Limits{
 	PBKDF2SHA1Iterations:   2000,
 	PBKDF2SHA256Iterations: 2000,
 	PBKDF2SHA512Iterations: 2000,
-	PBKDF2KeyLen:           128,
+	MaxHashBytes:           128,
 	ScryptMemory:           1 << 20,
 	ScryptP:                2,
 	FirebaseMemCost:        10,
@@ -129,7 +129,7 @@ func passwordBytes(name string) (max int, nulAmbiguous bool) {
 // but its verify does not (see wordpress.go), so a digest made by Hash
 // matches the trimmed password.
 func signInPassword(name, password string) string {
-	if name == "wordpress" {
+	if name == "bcrypt_sha384_wordpress" {
 		return strings.Trim(password, phpTrimSet)
 	}
 	return password
