@@ -170,6 +170,4 @@ func TestGCPauseBounded(t *testing.T) {
 // a hasher when its core lands in chunks.
 var notYetPreemptible = []string{
 	"bcrypt", "bcrypt_sha256_django", "bcrypt_sha384_wordpress", "bcrypt_django", "bcrypt_sha256_passlib", // bcryptcore
-	"pbkdf2_sha1", "pbkdf2_sha256", "pbkdf2_sha256_django", "pbkdf2_sha256_passlib", // pbkdf2core
-	"pbkdf2_sha512", "pbkdf2_sha512_passlib", "pbkdf2_werkzeug",
 }
