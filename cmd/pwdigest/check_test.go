@@ -324,7 +324,7 @@ func TestOrderAndEndings(t *testing.T) {
 		names := &defaultCheckOptions().names
 		var lines []int
 		var bad []string
-		complete := pipeline(context.Background(), src, workers, names, false, func(r *row) {
+		complete := pipeline(context.Background(), src, workers, func() *rowChecker { return newRowChecker(names, false, "") }, func(r *row) {
 			lines = append(lines, r.line)
 			if r.res.kind == kindBadRow {
 				bad = append(bad, r.res.reason)

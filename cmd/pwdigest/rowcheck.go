@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"slices"
 	"strings"
 
 	"github.com/pwdigest/pwdigest"
@@ -53,6 +54,10 @@ type result struct {
 	kind       string // problem kind; "" for a usable row
 	reason     string // problem text; never holds the password
 	candidates []string
+	// warning: the row names a hasher whose format the digest matches,
+	// but Identify ranks another first (Keycloak's pbkdf2_sha256 on a
+	// Django digest). The row stays usable.
+	warning string
 }
 
 func (r *result) usable() bool { return r.kind == "" }
@@ -67,16 +72,20 @@ type hasherInfo struct {
 // rowChecker checks rows; one per worker, as its cache is not shared.
 type rowChecker struct {
 	names  *fieldNames
-	verify bool // verify test passwords
+	verify bool   // verify test passwords
+	fixed  string // --hasher: every row's hasher; "" reads it from the row
 	cache  map[string]hasherInfo
+	// warnings caches likelierHasher by the hasher and the digest's shape.
+	warnings map[uint64]string
 }
 
 // maxCachedNames bounds the cache against exports full of distinct
 // unknown hasher names.
 const maxCachedNames = 256
 
-func newRowChecker(names *fieldNames, verify bool) *rowChecker {
-	return &rowChecker{names: names, verify: verify, cache: make(map[string]hasherInfo)}
+func newRowChecker(names *fieldNames, verify bool, fixed string) *rowChecker {
+	return &rowChecker{names: names, verify: verify, fixed: fixed, cache: make(map[string]hasherInfo),
+		warnings: make(map[uint64]string)}
 }
 
 func (c *rowChecker) lookup(name string) hasherInfo {
@@ -100,6 +109,9 @@ func (c *rowChecker) lookup(name string) hasherInfo {
 func (c *rowChecker) check(f *fields, r *result) {
 	*r = result{}
 	n := c.names
+	if c.fixed != "" {
+		f.hasher, f.hasHasher, f.notString = c.fixed, true, f.notString&^fieldHasher
+	}
 	if f.notString&fieldHasher != 0 {
 		r.group, r.outcome = groupUnknown, outcomeUnknown
 		r.kind, r.reason = kindUnknown, n.hasher+" is not a string"
@@ -149,6 +161,9 @@ func (c *rowChecker) check(f *fields, r *result) {
 		r.outcome, r.kind, r.reason = outcomeMalformed, kindMalformed, checkErr.Error()
 	}
 	if r.outcome == outcomeOK {
+		if named {
+			r.warning = c.likelierHasher(hasher, f.digest)
+		}
 		r.insecure = hi.insecure
 		switch {
 		case !c.verify:
@@ -182,5 +197,115 @@ func (c *rowChecker) verifyPassword(hasher string, f *fields, r *result) {
 		r.pw = pwVerified
 	default:
 		r.pw, r.kind, r.reason = pwFailed, kindNoMatch, "the test password does not match"
+		if r.warning != "" {
+			r.reason += "; " + r.warning
+		}
 	}
+}
+
+// sameFunction lists hasher names that are one function under two names:
+// a digest of one is a digest of the other, so naming either is right.
+var sameFunction = [][]string{{"phpass", "md5_phpass"}}
+
+// maxCachedShapes bounds the warnings cache.
+const maxCachedShapes = 4096
+
+// likelierHasher is the package function, cached by digest shape: Identify
+// tries every format, which costs more than the rest of the row's check,
+// and an export has few shapes. Two digests of one shape (the same fields,
+// each of the same length and the same kinds of characters) are formats
+// of the same hashers, so the answer is the same.
+func (c *rowChecker) likelierHasher(named, digest string) string {
+	k := shapeKey(named, digest)
+	if w, ok := c.warnings[k]; ok {
+		return w
+	}
+	w := likelierHasher(named, digest)
+	if len(c.warnings) < maxCachedShapes {
+		c.warnings[k] = w
+	}
+	return w
+}
+
+// shapeKey hashes the hasher name and the digest's shape. The digest is
+// cut at each '$'; a field's text up to its last byte outside the base64
+// and crypt alphabets ([A-Za-z0-9+/=.]) is kept as it is (a prefix such as
+// "pbkdf2_sha256" or "{SSHA}"), the rest is reduced to its length and the
+// kinds of characters in it (digits, lower, upper, each of "+/=.").
+func shapeKey(named, digest string) uint64 {
+	const prime = 1099511628211
+	h := uint64(14695981039346656037)
+	add := func(b byte) { h = (h ^ uint64(b)) * prime }
+	for i := 0; i < len(named); i++ {
+		add(named[i])
+	}
+	for len(digest) > 0 {
+		field := digest
+		if i := strings.IndexByte(digest, '$'); i >= 0 {
+			field, digest = digest[:i], digest[i+1:]
+		} else {
+			digest = ""
+		}
+		add('$')
+		lit := 0
+		for i := 0; i < len(field); i++ {
+			if !b64Byte[field[i]] {
+				lit = i + 1
+			}
+		}
+		for i := 0; i < lit; i++ {
+			add(field[i])
+		}
+		var kinds byte
+		for i := lit; i < len(field); i++ {
+			switch b := field[i]; {
+			case b >= '0' && b <= '9':
+				kinds |= 1
+			case b >= 'a' && b <= 'z':
+				kinds |= 2
+			case b >= 'A' && b <= 'Z':
+				kinds |= 4
+			case b == '+':
+				kinds |= 8
+			case b == '/':
+				kinds |= 16
+			case b == '=':
+				kinds |= 32
+			default: // '.'
+				kinds |= 64
+			}
+		}
+		add(0)
+		add(kinds)
+		for n := len(field) - lit; n > 0; n >>= 8 {
+			add(byte(n))
+		}
+	}
+	return h
+}
+
+var b64Byte = func() (t [256]bool) {
+	for _, c := range "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=." {
+		t[c] = true
+	}
+	return t
+}()
+
+// likelierHasher returns a warning when Identify ranks another hasher
+// before the one named: the format matches both, but the digest looks like
+// the other's (a Django "pbkdf2_sha256$" digest labelled with Keycloak's
+// pbkdf2_sha256 passes Check and never verifies).
+func likelierHasher(named, digest string) string {
+	cands := pwdigest.Identify(digest)
+	if len(cands) < 2 || cands[0] == named || !slices.Contains(cands, named) {
+		// One candidate, or the named one first; a hasher Identify does
+		// not know (registered from outside) has nothing to compare.
+		return ""
+	}
+	for _, g := range sameFunction {
+		if slices.Contains(g, named) && slices.Contains(g, cands[0]) {
+			return ""
+		}
+	}
+	return "labelled " + named + ", but the digest looks like " + cands[0]
 }
