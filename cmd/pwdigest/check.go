@@ -186,7 +186,6 @@ func (o *checkOptions) validate() error {
 	return nil
 }
 
-
 // checkExport runs the check and writes the report; it returns the exit code.
 func checkExport(ctx context.Context, e *env, path string, o *checkOptions) int {
 	in, err := openInput(e, path)
