@@ -1,6 +1,8 @@
 // Command pwdigest checks exports of password digests before a migration,
 // and verifies, hashes and identifies digests by hand.
 //
+//	pwdigest convert --from django users.json > export.jsonl
+//	                                   a source system's export as rows
 //	pwdigest check export.jsonl        pre-flight a whole export
 //	pwdigest verify bcrypt '$2b$12$…'  password on stdin: match or no match
 //	pwdigest hash argon2id             password on stdin: a new digest
@@ -62,6 +64,7 @@ func init() {
 	// Assigned here: the commands' help refers to the list.
 	commands = []command{
 		{"check", "pre-flight an export: which digests will work", runCheck},
+		{"convert", "turn a Firebase, Keycloak, Django, ... export into check's rows", runConvert},
 		{"verify", "verify a password (from stdin) against a digest", runVerify},
 		{"hash", "make a digest of a password (from stdin)", runHash},
 		{"identify", "name the hashers whose format a digest matches", runIdentify},

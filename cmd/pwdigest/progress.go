@@ -79,3 +79,13 @@ func (p *progress) finish() {
 	p.bar.Clear()
 	fmt.Fprint(p.w, "\r\x1b[K")
 }
+
+// clearLine erases the bar so a message can be written on stderr; the bar
+// comes back at its next update.
+func (p *progress) clearLine() {
+	if p == nil {
+		return
+	}
+	p.bar.Clear()
+	fmt.Fprint(p.w, "\r\x1b[K")
+}
