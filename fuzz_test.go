@@ -15,7 +15,7 @@ var fuzzLimits = Limits{
 	PBKDF2SHA1Iterations:   2000,
 	PBKDF2SHA256Iterations: 2000,
 	PBKDF2SHA512Iterations: 2000,
-	PBKDF2KeyLen:           128,
+	MaxHashBytes:           128,
 	ScryptMemory:           1 << 20,
 	ScryptP:                2,
 	FirebaseMemCost:        10,
