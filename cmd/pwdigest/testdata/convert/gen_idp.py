@@ -119,7 +119,7 @@ with open(os.path.join(here, "auth0", "password-export.json"), "w") as f:
     for oid, email, pw in [("60425dc43519d90068f82971", "alice@example.com", "correct horse battery staple"),
                            ("60425dc43519d90068f82972", "bob@example.com", "pässwörd"),
                            ("60425dc43519d90068f82973", "carol@example.com", None)]:
-        o = {"_id": {"$oid": oid}, "email_verified": True, "email": email}
+        o = {"_id": {"$oid": oid}, "email": email, "emailVerified": True}
         if pw:
             o["passwordHash"] = bcrypt.hashpw(pw.encode(), bcrypt.gensalt(rounds=10, prefix=b"2b")).decode()
             o["password_set_date"] = {"$date": "2024-06-01T10:00:00.000Z"}
