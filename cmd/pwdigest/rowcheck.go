@@ -233,61 +233,46 @@ func (c *rowChecker) likelierHasher(named, digest string) string {
 // "pbkdf2_sha256" or "{SSHA}"), the rest is reduced to its length and the
 // kinds of characters in it (digits, lower, upper, each of "+/=.").
 func shapeKey(named, digest string) uint64 {
-	const prime = 1099511628211
-	h := uint64(14695981039346656037)
-	add := func(b byte) { h = (h ^ uint64(b)) * prime }
+	const prime = 0x100000001b3
+	h := uint64(0xcbf29ce484222325)
+	mix := func(v uint64) { h = (h ^ v) * prime }
 	for i := 0; i < len(named); i++ {
-		add(named[i])
+		mix(uint64(named[i]))
 	}
-	for len(digest) > 0 {
-		field := digest
-		if i := strings.IndexByte(digest, '$'); i >= 0 {
-			field, digest = digest[:i], digest[i+1:]
+	start := 0 // of the current field
+	lit, kinds := 0, uint64(0)
+	for i := 0; i <= len(digest); i++ {
+		if i == len(digest) || digest[i] == '$' {
+			for j := start; j < lit; j++ {
+				mix(uint64(digest[j]))
+			}
+			mix(1<<63 | kinds<<32 | uint64(i-lit))
+			start, lit, kinds = i+1, i+1, 0
+			continue
+		}
+		k := b64Kind[digest[i]]
+		if k == 0 {
+			lit, kinds = i+1, 0
 		} else {
-			digest = ""
-		}
-		add('$')
-		lit := 0
-		for i := 0; i < len(field); i++ {
-			if !b64Byte[field[i]] {
-				lit = i + 1
-			}
-		}
-		for i := 0; i < lit; i++ {
-			add(field[i])
-		}
-		var kinds byte
-		for i := lit; i < len(field); i++ {
-			switch b := field[i]; {
-			case b >= '0' && b <= '9':
-				kinds |= 1
-			case b >= 'a' && b <= 'z':
-				kinds |= 2
-			case b >= 'A' && b <= 'Z':
-				kinds |= 4
-			case b == '+':
-				kinds |= 8
-			case b == '/':
-				kinds |= 16
-			case b == '=':
-				kinds |= 32
-			default: // '.'
-				kinds |= 64
-			}
-		}
-		add(0)
-		add(kinds)
-		for n := len(field) - lit; n > 0; n >>= 8 {
-			add(byte(n))
+			kinds |= uint64(k)
 		}
 	}
 	return h
 }
 
-var b64Byte = func() (t [256]bool) {
-	for _, c := range "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=." {
-		t[c] = true
+// b64Kind is the kind bit of each byte of the base64 and crypt alphabets,
+// 0 for the others.
+var b64Kind = func() (t [256]byte) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = 1
 	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = 2
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = 4
+	}
+	t['+'], t['/'], t['='], t['.'] = 8, 16, 32, 64
 	return t
 }()
 
