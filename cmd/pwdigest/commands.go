@@ -255,15 +255,6 @@ func runHash(e *env, args []string) int {
 	return exitOK
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 const identifyHelp = `
 Identify prints the hashers whose format the digest matches, most likely
 first, one a line. It exits 1 when none does. A digest matches whatever its

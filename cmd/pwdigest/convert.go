@@ -10,7 +10,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"sort"
 	"strings"
 )
@@ -445,14 +444,4 @@ func firstByte(br *bufio.Reader) (byte, error) {
 		}
 	}
 	return 0, errors.New("only white space in the first 4096 bytes")
-}
-
-// extOf is the lower-case extension of a file name without a compression
-// extension.
-func extOf(name string) string {
-	base := strings.ToLower(name)
-	for _, c := range compressedExts {
-		base = strings.TrimSuffix(base, c)
-	}
-	return filepath.Ext(base)
 }

@@ -183,7 +183,7 @@ func (l *ldifUsers) next() (*user, error) {
 			}
 		}
 		if attrs[0].name != "dn" {
-			return nil, fmt.Errorf("line %d: an entry must start with dn:", attrs[0].line)
+			return nil, fmt.Errorf("line %d: an entry must start with its dn", attrs[0].line)
 		}
 		if len(passwords) == 0 {
 			if !isUser {
