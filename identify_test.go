@@ -13,6 +13,8 @@ var identifyCollisions = [][]string{
 	// Keycloak's and Django's "pbkdf2_sha256$<iter>$<salt>$<hash>";
 	// rankKeycloak looks at the salt's alphabet and the hash's length.
 	{"pbkdf2_sha256", "pbkdf2_sha256_django"},
+	// phpass's "$P$"/"$H$", which Drupal 7 also reads; phpass ranks first.
+	{"phpass", "drupal7"},
 }
 
 // collisionGroup returns the hashers a digest of hasher may also parse as,
