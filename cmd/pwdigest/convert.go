@@ -35,8 +35,8 @@ Sources (--from):
   django     "manage.py dumpdata auth.user" JSON (or JSON Lines), or a CSV
              of the auth_user table; the algorithm prefix of the password
              picks the hasher (pbkdf2_sha256 -> pbkdf2_sha256_django, ...)
-  wordpress  a CSV of wp_users: $P$ -> phpass, $wp$ -> wordpress, bcrypt,
-             32 hex -> md5
+  wordpress  a CSV of wp_users: $P$ -> phpass, $wp$ ->
+             bcrypt_sha384_wordpress, bcrypt, 32 hex -> md5
   supabase   a CSV of auth.users: encrypted_password -> bcrypt
   auth0      Auth0's password export (JSON Lines with passwordHash) or a
              bulk-import JSON array: password_hash -> bcrypt,

@@ -759,7 +759,7 @@ func wordpressConvert(u *user, pw string) {
 	case pw == "":
 		noPassword(u, "an empty user_pass")
 	case strings.HasPrefix(pw, "$wp$"):
-		u.hasher, u.digest = "wordpress", pw
+		u.hasher, u.digest = "bcrypt_sha384_wordpress", pw
 	case strings.HasPrefix(pw, "$P$"), strings.HasPrefix(pw, "$H$"):
 		u.hasher, u.digest = "phpass", pw
 	case strings.HasPrefix(pw, "$2y$"), strings.HasPrefix(pw, "$2a$"), strings.HasPrefix(pw, "$2b$"):

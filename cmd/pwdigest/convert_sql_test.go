@@ -40,7 +40,7 @@ var sqlTables = []sqlTable{
 		cols: []string{"id", "password", "username", "email"}, want: djangoWant, skipped: 1},
 	{source: "wordpress", csvPath: "testdata/convert/wordpress/wp_users.csv", table: "wp_users",
 		cols: []string{"ID", "user_login", "user_pass", "user_email"},
-		want: map[string]string{"1": "phpass", "2": "wordpress", "3": "bcrypt", "4": "md5"}, skipped: 1},
+		want: map[string]string{"1": "phpass", "2": "bcrypt_sha384_wordpress", "3": "bcrypt", "4": "md5"}, skipped: 1},
 	{source: "supabase", csvPath: "testdata/convert/supabase/auth_users.csv", table: "users", pgTable: "auth.users",
 		cols:    []string{"id", "email", "encrypted_password", "created_at"},
 		want:    map[string]string{"0b7a3c2e-3f4d-4e5a-9b6c-7d8e9f0a1b21": "bcrypt", "0b7a3c2e-3f4d-4e5a-9b6c-7d8e9f0a1b22": "bcrypt"},

@@ -29,7 +29,7 @@ var convertCases = []convertCase{
 	{dir: "django", file: "dumpdata.jsonl", want: djangoWant, skipped: []string{"11"}},
 	{dir: "django", file: "auth_user.csv", want: djangoWant, skipped: []string{"11"}},
 	{dir: "wordpress", file: "wp_users.csv", want: map[string]string{
-		"1": "phpass", "2": "wordpress", "3": "bcrypt", "4": "md5"}, skipped: []string{"5"}},
+		"1": "phpass", "2": "bcrypt_sha384_wordpress", "3": "bcrypt", "4": "md5"}, skipped: []string{"5"}},
 	{dir: "supabase", file: "auth_users.csv", want: map[string]string{
 		"0b7a3c2e-3f4d-4e5a-9b6c-7d8e9f0a1b21": "bcrypt", "0b7a3c2e-3f4d-4e5a-9b6c-7d8e9f0a1b22": "bcrypt"},
 		skipped: []string{"0b7a3c2e-3f4d-4e5a-9b6c-7d8e9f0a1b23"}},
