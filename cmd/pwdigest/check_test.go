@@ -74,6 +74,14 @@ var sampleWant = map[string]counts{
 	"werkzeug_pbkdf2": {Rows: 1, OK: 1, Rehash: 1},
 	// WordPress 6.8's cost 10.
 	"wordpress": {Rows: 1, OK: 1, Rehash: 1},
+	// Appended later, from testdata/vectors: Django 4.2's bcrypt (cost 5),
+	// passlib's bcrypt_sha256 (cost 5), Drupal 7 ($S$5: 2^7 rounds, below
+	// the policy's), Django 4.2's and passlib's scrypt (N = 16384).
+	"bcrypt_django":         {Rows: 1, OK: 1, Rehash: 1},
+	"bcrypt_sha256_passlib": {Rows: 1, OK: 1, Rehash: 1},
+	"drupal7":               {Rows: 1, OK: 1, Rehash: 1},
+	"scrypt_django":         {Rows: 1, OK: 1, Rehash: 1},
+	"scrypt_passlib":        {Rows: 1, OK: 1, Rehash: 1},
 	// "md6".
 	groupUnknown: {Rows: 1, Unknown: 1},
 	// The line cut short.
