@@ -146,6 +146,10 @@ var ldapSchemes = map[string]string{
 	"PKCS5S2":       "atlassian_pbkdf2_sha1", // Atlassian Crowd's directory
 }
 
+// ldapsearchTrailer are the first attributes of the records ldapsearch
+// writes after the entries when not given -LLL.
+var ldapsearchTrailer = map[string]bool{"search": true, "result": true, "ref": true, "matcheddn": true, "text": true}
+
 // userClasses are the object classes of entries that are accounts: such an
 // entry without a userPassword is reported, other entries (ou, groups)
 // are not users.
@@ -183,6 +187,9 @@ func (l *ldifUsers) next() (*user, error) {
 			}
 		}
 		if attrs[0].name != "dn" {
+			if ldapsearchTrailer[attrs[0].name] {
+				continue // ldapsearch -L's "search: 2", "result: 0 Success"
+			}
 			return nil, fmt.Errorf("line %d: an entry must start with its dn", attrs[0].line)
 		}
 		if len(passwords) == 0 {

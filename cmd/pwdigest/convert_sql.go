@@ -78,12 +78,36 @@ func parseDSN(dsn string) (driver, conn, name string, err error) {
 // redactErr keeps a password in the DSN out of an error message.
 func redactErr(err error, dsn string) error {
 	msg := err.Error()
-	if u, perr := url.Parse(dsn); perr == nil && u.User != nil {
-		if pw, ok := u.User.Password(); ok && pw != "" {
-			msg = strings.ReplaceAll(msg, pw, "xxxxx")
-		}
+	if pw := dsnPassword(dsn); pw != "" {
+		msg = strings.ReplaceAll(msg, pw, "xxxxx")
 	}
 	return errors.New(msg)
+}
+
+// dsnPassword finds the password of a DSN: "scheme://user:pass@...",
+// MySQL's "user:pass@tcp(...)/db", or "password=..." of a key=value DSN.
+func dsnPassword(dsn string) string {
+	for _, f := range strings.Fields(dsn) {
+		if v, ok := strings.CutPrefix(f, "password="); ok {
+			return strings.Trim(v, "'")
+		}
+	}
+	rest := dsn
+	if i := strings.Index(rest, "://"); i >= 0 {
+		rest = rest[i+3:]
+	}
+	at := strings.LastIndexByte(rest, '@')
+	if at < 0 {
+		return ""
+	}
+	_, pw, ok := strings.Cut(rest[:at], ":")
+	if !ok {
+		return ""
+	}
+	if u, err := url.PathUnescape(pw); err == nil {
+		pw = u
+	}
+	return pw
 }
 
 // sqlUsers reads users from a query's rows, streamed.

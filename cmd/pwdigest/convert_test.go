@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -177,4 +178,19 @@ func TestConvertFixtures(t *testing.T) {
 			assert.Equal(t, usable, rep.Usable, report)
 		})
 	}
+}
+
+func TestDSNPassword(t *testing.T) {
+	for dsn, want := range map[string]string{
+		"postgres://app:s%40cret@db:5432/x":           "s@cret",
+		"mysql://root:hunter2@tcp(127.0.0.1:3306)/wp": "hunter2",
+		"host=/tmp user=u password=pw1 dbname=x":      "pw1",
+		"host=/tmp user=u dbname=x":                   "",
+		"sqlite:db.sqlite3":                           "",
+		"postgres://app@db/x":                         "",
+	} {
+		assert.Equal(t, want, dsnPassword(dsn), dsn)
+	}
+	err := redactErr(errors.New(`connect: password "hunter2" refused`), "mysql://root:hunter2@tcp(h)/x")
+	assert.Equal(t, `connect: password "xxxxx" refused`, err.Error())
 }
