@@ -60,8 +60,8 @@ usage or unreadable input, 130 interrupted.
 
 Example:
   firebase auth:export users.json --format=json
-  pwdigest convert --from firebase --hash-config hash_config.txt users.json > users.jsonl
-  pwdigest check users.jsonl
+  pwdigest convert --from firebase --hash-config params.txt users.json >rows.jsonl
+  pwdigest check rows.jsonl
   pwdigest convert --from django --dsn sqlite:db.sqlite3 --out users.csv
   pwdigest convert --from supabase --dsn "$SUPABASE_DB_URL" > users.jsonl
 `
@@ -82,7 +82,7 @@ func runConvert(e *env, args []string) int {
 	fs.StringVar(&o.from, "from", "", "the source: "+strings.Join(sourceNames(), ", "))
 	fs.StringVar(&o.out, "out", "-", "output file (default: standard output)")
 	fs.StringVar(&o.format, "format", "", "output format: jsonl or csv (default: from --out's extension, else jsonl)")
-	fs.StringVar(&o.inFormat, "input-format", "", "input format where a source has several: json, jsonl or csv (default: from the extension or the first byte)")
+	fs.StringVar(&o.inFormat, "input-format", "", "input format: json, jsonl or csv (default: the extension, else the first byte)")
 	fs.StringVar(&o.dsn, "dsn", "", "read from this database (django, wordpress, supabase) instead of a FILE")
 	fs.StringVar(&o.query, "query", "", "the SQL query that --dsn runs (default: the product's users table)")
 	fs.IntVar(&o.maxProblems, "max-problems", o.maxProblems, "users not converted listed on stderr (0: all)")
