@@ -160,7 +160,7 @@ func runConvert(e *env, args []string) int {
 		<-ctx.Done()
 		stop()
 	}()
-	return convert(ctx, e, fs, src, path, o)
+	return convert(ctx, e, src, path, o)
 }
 
 // A user is one account of the source, converted or not.
@@ -205,7 +205,7 @@ func sourceNames() []string {
 	return names
 }
 
-func convert(ctx context.Context, e *env, fs *flagSet, src source, path string, o *convertOptions) int {
+func convert(ctx context.Context, e *env, src source, path string, o *convertOptions) int {
 	var (
 		r    userReader
 		name string
@@ -254,21 +254,47 @@ func convert(ctx context.Context, e *env, fs *flagSet, src source, path string, 
 	var converted, skipped, noPassword, listed int64
 	var readErr error
 	interrupted := false
+	// The reader runs on its own goroutine, so an interrupt stops the
+	// conversion even while a read blocks (a pipe, a terminal).
+	type item struct {
+		u    *user
+		read int64
+		err  error
+	}
+	items := make(chan item, 256)
+	go func() {
+		defer close(items)
+		for {
+			u, err := r.next()
+			select {
+			case items <- item{u, read(), err}:
+			case <-ctx.Done():
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+loop:
 	for {
-		if ctx.Err() != nil {
+		var it item
+		select {
+		case <-ctx.Done():
 			interrupted = true
+			break loop
+		case it = <-items:
+		}
+		if it.err == io.EOF {
 			break
 		}
-		u, err := r.next()
-		if err == io.EOF {
+		if it.err != nil {
+			readErr = it.err
 			break
 		}
-		if err != nil {
-			readErr = err
-			break
-		}
+		u := it.u
 		bar.row()
-		bar.offset(read())
+		bar.offset(it.read)
 		if u.skip != "" {
 			skipped++
 			if u.noPassword {

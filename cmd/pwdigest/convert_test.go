@@ -3,12 +3,15 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pwdigest/pwdigest"
 	"github.com/stretchr/testify/assert"
@@ -193,4 +196,33 @@ func TestDSNPassword(t *testing.T) {
 	}
 	err := redactErr(errors.New(`connect: password "hunter2" refused`), "mysql://root:hunter2@tcp(h)/x")
 	assert.Equal(t, `connect: password "xxxxx" refused`, err.Error())
+}
+
+// TestConvertInterrupted: an interrupt stops convert while a read blocks,
+// after writing the rows converted so far.
+func TestConvertInterrupted(t *testing.T) {
+	line := `{"user_id": "u%d", "email": "a@example.com", "password_hash": "$2b$10$izVgDCp9wLwlvjH2U7fqmefW5rcaYftXrTQAa7aW1tTtWCVDsZRVG"}` + "\n"
+	var b strings.Builder
+	for i := range 3 {
+		fmt.Fprintf(&b, line, i)
+	}
+	in := &blockingReader{strings.NewReader(b.String()), make(chan struct{})}
+	defer close(in.closed)
+	var out, errOut bytes.Buffer
+	e := &env{stdin: in, stdout: &out, stderr: &errOut}
+	o := &convertOptions{from: "auth0", out: "-", format: "jsonl", inFormat: "jsonl", maxProblems: 50}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int)
+	go func() { done <- convert(ctx, e, sources["auth0"], "-", o) }()
+	time.Sleep(200 * time.Millisecond)
+	cancel()
+	select {
+	case code := <-done:
+		assert.Equal(t, exitInterrupted, code)
+	case <-time.After(10 * time.Second):
+		t.Fatal("convert did not stop after the interrupt")
+	}
+	assert.Equal(t, 3, strings.Count(out.String(), "\n"), out.String())
+	assert.Contains(t, errOut.String(), "interrupted after 3 users of standard input (auth0): 3 converted, 0 not")
+	assert.Contains(t, errOut.String(), "pwdigest convert: interrupted\n")
 }
