@@ -23,7 +23,7 @@ import (
 type jsonElements struct {
 	dec   *json.Decoder
 	lines *lineCounter
-	jsonl *bufio.Reader
+	jsonl *jsonlSource // its readLine: a line over maxRecord is skipped
 	line  int
 	state int // 0: not started, 1: in the array, 2: done
 	key   string
@@ -31,28 +31,35 @@ type jsonElements struct {
 
 func newJSONElements(br *bufio.Reader, format, key string) *jsonElements {
 	if format == "jsonl" {
-		return &jsonElements{jsonl: br}
+		return &jsonElements{jsonl: &jsonlSource{r: br}}
 	}
 	lc := &lineCounter{r: br}
 	return &jsonElements{dec: json.NewDecoder(lc), lines: lc, key: key}
 }
 
-// next returns the next object's text and its line, or io.EOF.
+// next returns the next object's text and its line, or io.EOF. A JSON
+// Lines line too long to be a user comes back empty.
 func (j *jsonElements) next() (json.RawMessage, int, error) {
 	if j.jsonl != nil {
 		for {
-			line, err := j.jsonl.ReadBytes('\n')
-			if len(line) > 0 || err == nil {
+			line, tooLong, err := j.jsonl.readLine()
+			if err != nil && err != io.EOF {
+				return nil, 0, err
+			}
+			if line != nil || tooLong {
 				j.line++
+				if tooLong {
+					return json.RawMessage{}, j.line, nil
+				}
 				if j.line == 1 {
 					line = bytes.TrimPrefix(line, utf8BOM)
 				}
 				if t := bytes.TrimSpace(line); len(t) > 0 {
-					return json.RawMessage(t), j.line, nil
+					return json.RawMessage(bytes.Clone(t)), j.line, nil
 				}
 			}
-			if err != nil {
-				return nil, 0, err
+			if err == io.EOF {
+				return nil, 0, io.EOF
 			}
 		}
 	}
@@ -144,7 +151,11 @@ func (r *jsonUsers) next() (*user, error) {
 			return nil, err
 		}
 		u := &user{line: line}
-		if len(raw) == 0 || raw[0] != '{' {
+		switch {
+		case len(raw) == 0:
+			u.skip = errRecordTooLong.Error()
+			return u, nil
+		case raw[0] != '{':
 			u.skip = "not a JSON object"
 			return u, nil
 		}

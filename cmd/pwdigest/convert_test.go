@@ -226,3 +226,15 @@ func TestConvertInterrupted(t *testing.T) {
 	assert.Contains(t, errOut.String(), "interrupted after 3 users of standard input (auth0): 3 converted, 0 not")
 	assert.Contains(t, errOut.String(), "pwdigest convert: interrupted\n")
 }
+
+// TestConvertLongLine: a JSON Lines line over maxRecord is one user not
+// converted, skipped without being held whole; the next line converts.
+func TestConvertLongLine(t *testing.T) {
+	in := `{"user_id": "big", "password_hash": "` + strings.Repeat("x", 2*maxRecord) + "\"}\n" +
+		`{"user_id": "ok", "password_hash": "$2b$10$izVgDCp9wLwlvjH2U7fqmefW5rcaYftXrTQAa7aW1tTtWCVDsZRVG"}` + "\n"
+	var out, errOut bytes.Buffer
+	code := run(&env{stdin: strings.NewReader(in), stdout: &out, stderr: &errOut}, []string{"convert", "--from", "auth0", "-"})
+	assert.Equal(t, exitNegative, code)
+	assert.Contains(t, errOut.String(), "line 1: not converted: record longer than 1048576 bytes")
+	assert.Contains(t, out.String(), `"id":"ok"`)
+}
