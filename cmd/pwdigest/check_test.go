@@ -82,6 +82,8 @@ var sampleWant = map[string]counts{
 	"drupal7":               {Rows: 1, OK: 1, Rehash: 1},
 	"scrypt_django":         {Rows: 1, OK: 1, Rehash: 1},
 	"scrypt_passlib":        {Rows: 1, OK: 1, Rehash: 1},
+	// A home-grown md5 recipe: insecure.
+	"recipe": {Rows: 1, OK: 1, Insecure: 1, Rehash: 1},
 	// "md6".
 	groupUnknown: {Rows: 1, Unknown: 1},
 	// The line cut short.

@@ -235,7 +235,7 @@ func runHash(e *env, args []string) int {
 		bad = v.CheckPolicy(hasher)
 	}
 	if bad != nil {
-		return usageError(e, fs, "%v", bad)
+		return usageError(e, fs, "%s", errText(bad))
 	}
 	if pwdigest.Insecure(hasher) {
 		fmt.Fprintf(e.stderr, "pwdigest hash: warning: %s is insecure; use its digests for tests only\n", hasher)

@@ -187,6 +187,7 @@ add(vector("bcrypt_sha256_passlib", "$v=2,t=2b,r=5$", "passlib 1.7.4", "password
 add(vector("drupal7", "$S$51vMhqWds", "Drupal 7.105", "password"), "drupal7")
 add(vector("scrypt_django", "scrypt$16384$", "Django 4.2", "password"), "scrypt_django")
 add(vector("scrypt_passlib", "$scrypt$ln=14,r=8,p=1$", "passlib 1.7.4", "password"), "scrypt_passlib")
+add(vector("recipe", "md5($password) hash=5f4dcc3b", "Python", "password"), "recipe")           # a home-grown md5: insecure
 
 root = os.getcwd()
 with open(os.path.join(root, "testdata/sample-export.jsonl"), "w") as f:
