@@ -203,9 +203,10 @@ func (c *rowChecker) verifyPassword(hasher string, f *fields, r *result) {
 	}
 }
 
-// sameFunction lists hasher names that are one function under two names:
-// a digest of one is a digest of the other, so naming either is right.
-var sameFunction = [][]string{{"phpass", "md5_phpass"}}
+// sameFunction lists hashers that verify the digests they share alike, so
+// naming either is right: phpass's $P$ and $H$ under Clerk's md5_phpass, and
+// under drupal7, which accepts them as Drupal 7 does.
+var sameFunction = [][]string{{"phpass", "md5_phpass", "drupal7"}}
 
 // maxCachedShapes bounds the warnings cache.
 const maxCachedShapes = 4096
