@@ -66,6 +66,7 @@ func (r *result) usable() bool { return r.kind == "" }
 type hasherInfo struct {
 	known    bool
 	insecure bool
+	name     string // the hasher's own name, for an alias
 	err      error // Lookup's error for an unknown name
 }
 
@@ -93,10 +94,10 @@ func (c *rowChecker) lookup(name string) hasherInfo {
 		return hi
 	}
 	var hi hasherInfo
-	if _, err := pwdigest.Lookup(name); err != nil {
+	if h, err := pwdigest.Lookup(name); err != nil {
 		hi.err = err
 	} else {
-		hi.known, hi.insecure = true, pwdigest.Insecure(name)
+		hi.known, hi.insecure, hi.name = true, pwdigest.Insecure(name), h.Name()
 	}
 	if len(c.cache) < maxCachedNames {
 		// Clone: name may point into a batch's text.
@@ -162,7 +163,7 @@ func (c *rowChecker) check(f *fields, r *result) {
 	}
 	if r.outcome == outcomeOK {
 		if named {
-			r.warning = c.likelierHasher(hasher, f.digest)
+			r.warning = c.likelierHasher(hi.name, f.digest)
 		}
 		r.insecure = hi.insecure
 		switch {
