@@ -112,6 +112,8 @@ func runConvert(e *env, args []string) int {
 		return usageError(e, fs, "--query needs --dsn")
 	case o.maxProblems < 0:
 		return usageError(e, fs, "--max-problems %d, want 0 or more", o.maxProblems)
+	case len(pos) == 1 && o.out != "-" && sameFile(pos[0], o.out):
+		return usageError(e, fs, "--out %s is the input", o.out)
 	}
 	if o.format == "" {
 		o.format = "jsonl"
@@ -328,9 +330,12 @@ loop:
 		fmt.Fprintf(e.stderr, "pwdigest convert: ... and %s more not converted (--max-problems 0 lists all)\n", commas(more))
 	}
 	total := converted + skipped
+	verb := "read"
+	if interrupted {
+		verb = "interrupted after"
+	}
 	msg := fmt.Sprintf("pwdigest convert: %s %s of %s (%s): %s converted, %s not",
-		map[bool]string{true: "interrupted after", false: "read"}[interrupted],
-		plural(total, "user"), name, o.from, commas(converted), commas(skipped))
+		verb, plural(total, "user"), name, o.from, commas(converted), commas(skipped))
 	if noPassword > 0 {
 		msg += fmt.Sprintf(" (%s without a password)", commas(noPassword))
 	}
@@ -470,4 +475,14 @@ func firstByte(br *bufio.Reader) (byte, error) {
 		}
 	}
 	return 0, errors.New("only white space in the first 4096 bytes")
+}
+
+// sameFile reports whether a and b name one existing file.
+func sameFile(a, b string) bool {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(b)
+	return err == nil && os.SameFile(fa, fb)
 }
