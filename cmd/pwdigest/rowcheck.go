@@ -67,7 +67,7 @@ type hasherInfo struct {
 	known    bool
 	insecure bool
 	name     string // the hasher's own name, for an alias
-	err      error // Lookup's error for an unknown name
+	err      error  // Lookup's error for an unknown name
 }
 
 // rowChecker checks rows; one per worker, as its cache is not shared.
