@@ -2,7 +2,6 @@ package pwdigest
 
 import (
 	"crypto/sha1"
-	"crypto/subtle"
 	"encoding/base64"
 	"encoding/binary"
 	"fmt"
@@ -157,10 +156,12 @@ func (d *membershipDigest) verify(password string) (bool, error) {
 	if !utf8.ValidString(password) {
 		return false, nil // no .NET string; see utf16LE
 	}
+	pw := utf16LE(password)
+	defer clear(pw)
 	h := sha1.New()
 	h.Write(d.salt)
-	h.Write(utf16LE(password))
-	return subtle.ConstantTimeCompare(h.Sum(nil), d.sum) == 1, nil
+	h.Write(pw)
+	return equalKey(h.Sum(nil), nil, d.sum)
 }
 
 // utf16LE is password as .NET's Encoding.Unicode writes it. A password that
@@ -195,10 +196,11 @@ func init() {
 			if !utf8.ValidString(password) {
 				return "", errMembershipUTF8
 			}
-			salt := randomBytes(16)
+			salt, pw := randomBytes(16), utf16LE(password)
+			defer clear(pw)
 			h := sha1.New()
 			h.Write(salt)
-			h.Write(utf16LE(password))
+			h.Write(pw)
 			return base64.StdEncoding.EncodeToString(salt) + "$" + base64.StdEncoding.EncodeToString(h.Sum(nil)), nil
 		},
 	})

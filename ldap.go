@@ -5,7 +5,6 @@ import (
 	"crypto/sha1"
 	"crypto/sha256"
 	"crypto/sha512"
-	"crypto/subtle"
 	"encoding/base64"
 	"errors"
 	"hash"
@@ -153,7 +152,7 @@ func (p *saltedDigest) verify(password string) (bool, error) {
 	h := p.newHash()
 	h.Write([]byte(password))
 	h.Write(p.salt)
-	return subtle.ConstantTimeCompare(h.Sum(nil), p.sum) == 1, nil
+	return equalKey(h.Sum(nil), nil, p.sum)
 }
 
 // ldap_pbkdf2_sha1, _sha256, _sha512: OpenLDAP's pw-pbkdf2 and passlib's

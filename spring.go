@@ -4,7 +4,6 @@ import (
 	"crypto/md5"
 	"crypto/sha1"
 	"crypto/sha256"
-	"crypto/subtle"
 	"fmt"
 	"hash"
 	"strings"
@@ -222,11 +221,10 @@ type springScryptDigest struct {
 func (d *springScryptDigest) memory() int64       { return d.sp.memory() }
 func (d *springScryptDigest) weaker(*Policy) bool { return true }
 func (d *springScryptDigest) verify(password string) (bool, error) {
-	key, err := d.sp.key([]byte(password), d.salt, len(d.key))
-	if err != nil {
-		return false, err
-	}
-	return subtle.ConstantTimeCompare(key, d.key) == 1, nil
+	pw := passwordCopy(password)
+	defer clear(pw)
+	key, err := d.sp.key(pw, d.salt, len(d.key))
+	return equalKey(key, err, d.key)
 }
 
 func parseSpringArgon2(enc string, l Limits) (parsed, error) {
@@ -258,11 +256,13 @@ type springStandardDigest struct{ salt, sum []byte }
 func (d *springStandardDigest) memory() int64       { return 0 }
 func (d *springStandardDigest) weaker(*Policy) bool { return true }
 func (d *springStandardDigest) verify(password string) (bool, error) {
-	sum := sha256.Sum256(append(append([]byte{}, d.salt...), password...))
+	in := append(append([]byte{}, d.salt...), password...)
+	defer clear(in)
+	sum := sha256.Sum256(in)
 	for range springStandardRounds - 1 {
 		sum = sha256.Sum256(sum[:])
 	}
-	return subtle.ConstantTimeCompare(sum[:], d.sum) == 1, nil
+	return equalKey(sum[:], nil, d.sum)
 }
 
 // MessageDigestPasswordEncoder and Md4PasswordEncoder: the salt is
@@ -291,7 +291,7 @@ type noopDigest struct{ plain string }
 func (d *noopDigest) memory() int64       { return 0 }
 func (d *noopDigest) weaker(*Policy) bool { return true }
 func (d *noopDigest) verify(password string) (bool, error) {
-	return subtle.ConstantTimeCompare([]byte(password), []byte(d.plain)) == 1, nil
+	return equalKey(passwordCopy(password), nil, []byte(d.plain))
 }
 
 func init() {
