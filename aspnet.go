@@ -38,7 +38,7 @@ var (
 const aspnetV2Iterations = 1000
 
 func parseAspNetV2(digest string, l Limits) (parsed, error) {
-	if n, ok := b64Len(stdB64, digest); !ok || n != 49 || digest[0] != 'A' || digest[1] >= 'Q' {
+	if n, ok := b64Len(stdB64, digest); !ok || n != 49 || digest[0] != 'A' || digest[1] < 'A' || digest[1] > 'P' {
 		// 0x00 ‖ s: the first character is 'A' and the second carries the
 		// salt's top 4 bits only ('A'..'P').
 		if !ok {

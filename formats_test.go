@@ -186,3 +186,14 @@ func TestSpringUpgrade(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, weak, "cost 4 is below the default policy")
 }
+
+func TestAspNetV2Marker(t *testing.T) {
+	// "A" then a character above "P" (or "+", "/", a digit) means a first
+	// byte other than 0x00: not a v2 digest, whatever its length.
+	const v2 = "ANuQywFHdT6GVuXGl4TXfmi5TUoR45Cizppo6FN3IqeGUzHoVXAL51x6GHiAWpavVQ=="
+	require.NoError(t, Check("aspnet_identity_v2", v2))
+	for _, c := range "Q+/9a" {
+		d := "A" + string(c) + v2[2:]
+		assert.ErrorIs(t, Check("aspnet_identity_v2", d), ErrMalformedDigest, d)
+	}
+}
