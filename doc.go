@@ -211,7 +211,8 @@
 // slapd-contrib's pw-pbkdf2 and passlib's ldap_pbkdf2_*: "{PBKDF2}" or
 // "{PBKDF2-SHA1}", "{PBKDF2-SHA256}", "{PBKDF2-SHA512}", then
 // "<iterations>$<salt>$<hash>" in passlib's adapted base64; the hash is the
-// PRF's full size (pw-pbkdf2 writes 10000 iterations and 16-byte salts).
+// PRF's full size (pw-pbkdf2 writes 10000 iterations and 16-byte salts,
+// and slapd reads only 16-byte salts; passlib's other lengths verify here).
 //
 //	{PBKDF2-SHA256}10000$oq7etveFJvV2KZ72.ETN7g$u1IfSDDjD/FEgsVLwbLi85xLgCjKyuxnH.NeF8Tp0Hk
 //

@@ -161,7 +161,9 @@ func (p *saltedDigest) verify(password string) (bool, error) {
 // "+", no padding). pw-pbkdf2 writes 10000 iterations and 16-byte salts,
 // passlib 0 to 1024-byte salts; the hash is the PRF's full size in both.
 // ldap_pbkdf2_sha1 takes "{PBKDF2}" (both producers) and "{PBKDF2-SHA1}"
-// (pw-pbkdf2 only); Hash writes "{PBKDF2}", which both read.
+// (pw-pbkdf2 only); Hash writes "{PBKDF2}" with a 16-byte salt, which both
+// read. slapd itself reads only 16-byte salts (its binds fail for passlib's
+// other lengths, testdata/gen/verify_slapd.py), passlib and pwdigest any.
 
 type ldapPBKDF2 struct {
 	name     string
