@@ -44,6 +44,19 @@ type Limits struct {
 	// CryptRounds is the largest rounds= of sha256_crypt and sha512_crypt.
 	// Default 2,000,000; glibc's default is 5000, passlib's 656,000.
 	CryptRounds int
+	// YescryptMemory caps the bytes yescrypt ($y$) and scrypt_crypt ($7$)
+	// hold: V, B, the working blocks and the S-boxes, the same figure the
+	// budget is charged. Default 1 GiB + 1 MiB: libxcrypt's costliest
+	// setting (cost 11, N=2^18, r=32) needs 1 GiB for V; its default j9T
+	// 16 MiB.
+	YescryptMemory int64
+	// YescryptP is the largest yescrypt or $7$ parallelism. Default 16:
+	// libxcrypt writes 1, and classic and WORM yescrypt repeat all the
+	// work per lane.
+	YescryptP int
+	// YescryptT is the largest yescrypt time cost t. Default 16; libxcrypt
+	// writes 0.
+	YescryptT int
 }
 
 // DefaultLimits returns the default limits, all fields set.
@@ -62,6 +75,9 @@ func DefaultLimits() Limits {
 		Argon2Threads:          16,
 		PhpassRounds:           18,
 		CryptRounds:            2_000_000,
+		YescryptMemory:         1<<30 + 1<<20,
+		YescryptP:              16,
+		YescryptT:              16,
 	}
 }
 
@@ -81,6 +97,9 @@ func (l Limits) withDefaults() Limits {
 	setDefault(&l.Argon2Threads, d.Argon2Threads)
 	setDefault(&l.PhpassRounds, d.PhpassRounds)
 	setDefault(&l.CryptRounds, d.CryptRounds)
+	setDefault(&l.YescryptMemory, d.YescryptMemory)
+	setDefault(&l.YescryptP, d.YescryptP)
+	setDefault(&l.YescryptT, d.YescryptT)
 	return l
 }
 
@@ -113,6 +132,13 @@ type Policy struct {
 	PhpassRounds int
 	// CryptRounds for sha256_crypt and sha512_crypt. Default 656,000 (passlib).
 	CryptRounds int
+	// YescryptCost is libxcrypt's yescrypt cost (1..11, as mkpasswd -R
+	// takes it) for new $y$ digests; a digest with less memory (N·r) is
+	// weak. Default 5, libxcrypt's (j9T: N=4096, r=32, 16 MiB).
+	YescryptCost int
+	// ScramIterations for new postgres_scram_sha256 digests and its
+	// floor. Default 4096, PostgreSQL's.
+	ScramIterations int
 }
 
 // DefaultPolicy returns the default policy, all fields set.
@@ -132,6 +158,8 @@ func DefaultPolicy() Policy {
 		FirebaseRounds:         8,
 		PhpassRounds:           13,
 		CryptRounds:            656_000,
+		YescryptCost:           5,
+		ScramIterations:        4096,
 	}
 }
 
@@ -151,6 +179,8 @@ func (p Policy) withDefaults() Policy {
 	setDefault(&p.FirebaseRounds, d.FirebaseRounds)
 	setDefault(&p.PhpassRounds, d.PhpassRounds)
 	setDefault(&p.CryptRounds, d.CryptRounds)
+	setDefault(&p.YescryptCost, d.YescryptCost)
+	setDefault(&p.ScramIterations, d.ScramIterations)
 	return p
 }
 

@@ -237,4 +237,7 @@ var unlimitedLimits = Limits{
 	Argon2Threads:          math.MaxUint32,
 	PhpassRounds:           math.MaxInt32,
 	CryptRounds:            math.MaxInt32,
+	YescryptMemory:         math.MaxInt64,
+	YescryptP:              math.MaxInt32,
+	YescryptT:              math.MaxInt32,
 }

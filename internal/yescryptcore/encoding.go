@@ -46,38 +46,37 @@ func AppendEncode(dst, src []byte) []byte {
 	return dst
 }
 
-// Decode decodes s, which must be the canonical encoding of at most max
-// bytes: every character in the alphabet, no group of one character and no
-// bits set beyond the last byte (libxcrypt's decode64 refuses those too).
-func Decode(s string, max int) ([]byte, bool) {
-	if len(s)%4 == 1 || EncodedLen(max) < len(s) {
-		return nil, false
+// Decode decodes s into dst, which must hold the canonical encoding of at
+// most len(dst) bytes: every character in the alphabet, no group of one
+// character and no bits set beyond the last byte (libxcrypt's decode64
+// refuses those too). It returns the number of bytes written.
+func Decode(dst []byte, s string) (int, bool) {
+	if len(s)%4 == 1 || EncodedLen(len(dst)) < len(s) {
+		return 0, false
 	}
-	out := make([]byte, 0, len(s)*3/4)
+	n := 0
 	for len(s) > 0 {
-		n := min(len(s), 4)
+		k := min(len(s), 4)
 		var v uint32
-		for i := range n {
+		for i := range k {
 			c := decodeMap[s[i]]
 			if c == 0xff {
-				return nil, false
+				return 0, false
 			}
 			v |= uint32(c) << (6 * i)
 		}
-		nb := 6 * n / 8
-		if v>>(8*nb) != 0 {
-			return nil, false
+		nb := 6 * k / 8
+		if v>>(8*nb) != 0 || n+nb > len(dst) {
+			return 0, false
 		}
 		for range nb {
-			out = append(out, byte(v))
+			dst[n] = byte(v)
+			n++
 			v >>= 8
 		}
-		s = s[n:]
+		s = s[k:]
 	}
-	if len(out) > max {
-		return nil, false
-	}
-	return out, true
+	return n, true
 }
 
 // DecodeUint32 decodes a variable-length parameter of "$y$" at the start of

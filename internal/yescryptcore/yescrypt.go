@@ -20,6 +20,8 @@ import (
 	"errors"
 	"math"
 	"math/bits"
+
+	"github.com/pwdigest/pwdigest/internal/scryptcore"
 )
 
 // Flags values accepted by Key.
@@ -117,7 +119,8 @@ func (p Params) MemoryBytes() int64 {
 }
 
 // Key derives a keyLen-byte key (1 ≤ keyLen ≤ 64) from password and salt, as
-// libxcrypt's yescrypt_kdf does without a ROM.
+// libxcrypt's yescrypt_kdf does without a ROM. Classic scrypt is handed to
+// internal/scryptcore, whose BlockMix is SIMD assembly on amd64.
 func Key(password, salt []byte, p Params, keyLen int) ([]byte, error) {
 	if err := p.Check(); err != nil {
 		return nil, err
@@ -125,6 +128,14 @@ func Key(password, salt []byte, p Params, keyLen int) ([]byte, error) {
 	if keyLen < 1 || keyLen > 64 {
 		return nil, errKeyLen
 	}
+	if p.Flags == Scrypt {
+		return scryptcore.Key(password, salt, int(p.N), int(p.R), int(p.P), keyLen)
+	}
+	return key(password, salt, p, keyLen)
+}
+
+// key is Key for every flavor in portable Go.
+func key(password, salt []byte, p Params, keyLen int) ([]byte, error) {
 	mem, err := pool.Get(p.words() - 16*int(p.R)*int(p.P))
 	if err != nil {
 		return nil, err

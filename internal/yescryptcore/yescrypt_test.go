@@ -147,15 +147,17 @@ func parseSetting(t *testing.T, s string) (Params, []byte) {
 			p.T, rest, _ = DecodeUint32(rest, 1)
 		}
 	}
-	salt, ok := Decode(rest[1:], 64)
+	var salt [64]byte
+	n, ok := Decode(salt[:], rest[1:])
 	if !ok {
 		t.Fatalf("%s: bad salt", s)
 	}
-	return p, salt
+	return p, salt[:n]
 }
 
-// TestScryptMatchesXCrypto checks the classic flavor against
-// golang.org/x/crypto/scrypt, an independent implementation.
+// TestScryptMatchesXCrypto checks the classic flavor, both the portable
+// path and the one through scryptcore, against golang.org/x/crypto/scrypt,
+// an independent implementation.
 func TestScryptMatchesXCrypto(t *testing.T) {
 	for _, c := range []struct {
 		N    uint64
@@ -165,12 +167,15 @@ func TestScryptMatchesXCrypto(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := Key([]byte("pw"), []byte("salt"), Params{Flags: Scrypt, N: c.N, R: c.r, P: c.p}, 40)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("N=%d r=%d p=%d: got %x want %x", c.N, c.r, c.p, got, want)
+		p := Params{Flags: Scrypt, N: c.N, R: c.r, P: c.p}
+		for name, f := range map[string]func([]byte, []byte, Params, int) ([]byte, error){"Key": Key, "portable": key} {
+			got, err := f([]byte("pw"), []byte("salt"), p, 40)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s N=%d r=%d p=%d: got %x want %x", name, c.N, c.r, c.p, got, want)
+			}
 		}
 	}
 }
@@ -218,13 +223,15 @@ func TestEncoding(t *testing.T) {
 		if len(enc) != EncodedLen(n) {
 			t.Fatalf("%d bytes: length %d", n, len(enc))
 		}
-		got, ok := Decode(string(enc), 64)
-		if !ok || !bytes.Equal(got, src) {
-			t.Fatalf("%d bytes: round trip %x %v", n, got, ok)
+		var buf [64]byte
+		m, ok := Decode(buf[:], string(enc))
+		if !ok || !bytes.Equal(buf[:m], src) {
+			t.Fatalf("%d bytes: round trip %x %v", n, buf[:m], ok)
 		}
 	}
 	for _, s := range []string{"a", "abcde", "uv", "abcdefghijklmnopqrstuv", "ab!d", strings.Repeat("..", 44)} {
-		if _, ok := Decode(s, 64); ok {
+		var buf [64]byte
+		if _, ok := Decode(buf[:], s); ok {
 			t.Errorf("Decode(%q) accepted", s)
 		}
 	}
