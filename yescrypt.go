@@ -8,8 +8,9 @@ import (
 )
 
 // yescrypt: libxcrypt's "$y$", the /etc/shadow default of Debian 11+,
-// Ubuntu 22.04+ and Fedora 35+, and scrypt_crypt: libxcrypt's "$7$", the
-// same core in its classic scrypt flavor. Both are computed by
+// Ubuntu 22.04+ and Fedora 35+. Its machinery here is shared with
+// scrypt_crypt (libxcrypt's "$7$", the same core in its classic scrypt
+// flavor, registered in crypt.go). Both are computed by
 // internal/yescryptcore, written from the yescrypt specification and
 // checked against libxcrypt.
 //
@@ -35,14 +36,10 @@ var (
 	errYescryptParams = malformed("yescrypt", "parameters are not yescrypt's encoding")
 	errYescryptSalt   = malformed("yescrypt", "salt is not yescrypt's base64 of at most 64 bytes")
 	errYescryptSum    = malformed("yescrypt", "hash is not 43 characters of yescrypt's base64 with zero unused bits")
-	errScryptCShape   = malformed("scrypt_crypt", `want "$7$<N><r><p><salt>$<43 characters>"`)
-	errScryptCSalt    = malformed("scrypt_crypt", "salt holds characters outside crypt's alphabet or is longer than 86")
-	errScryptCSum     = malformed("scrypt_crypt", "hash is not 43 characters of yescrypt's base64 with zero unused bits")
 )
 
 func init() {
 	register(&scheme{name: "yescrypt", parse: parseYescrypt, hash: hashYescrypt})
-	register(&scheme{name: "scrypt_crypt", parse: parseScryptCrypt, hash: hashScryptCrypt})
 }
 
 type yescryptDigest struct {
@@ -243,66 +240,5 @@ func hashYescrypt(password string, pol *Policy) (string, error) {
 	out, _ = yescryptcore.AppendUint32(out, nlog, 1)
 	out, _ = yescryptcore.AppendUint32(out, params.R, 1)
 	out = append(yescryptcore.AppendEncode(append(out, '$'), salt), '$')
-	return string(yescryptcore.AppendEncode(out, sum)), nil
-}
-
-// parseScryptCrypt reads "$7$" as libxcrypt's crypt_scrypt_rn does: one
-// character log2 N, r and p as 30-bit fields of 5 characters, low first,
-// then the salt as written (crypt's alphabet; mkpasswd writes 22
-// characters, libxcrypt at most 86).
-func parseScryptCrypt(digest string, l *Limits) (parsed, error) {
-	rest, ok := strings.CutPrefix(digest, "$7$")
-	var f [2]string
-	if !ok || len(rest) < 11 || !splitN(rest[11:], '$', f[:]) {
-		return nil, errScryptCShape
-	}
-	nlog := yescryptcore.Char(rest[0])
-	r, okr := yescryptcore.DecodeFixed(rest[1:6])
-	p, okp := yescryptcore.DecodeFixed(rest[6:11])
-	if nlog < 0 || !okr || !okp {
-		return nil, errScryptCShape
-	}
-	if len(f[0]) > 86 {
-		return nil, errScryptCSalt
-	}
-	for i := 0; i < len(f[0]); i++ {
-		if yescryptcore.Char(f[0][i]) < 0 {
-			return nil, errScryptCSalt
-		}
-	}
-	var sum [32]byte
-	if !decodeYescryptSum(&sum, f[1]) {
-		return nil, errScryptCSum
-	}
-	if nlog < 2 || nlog > 31 {
-		return nil, outOfRange("scrypt_crypt N log2", nlog, "2..31")
-	}
-	params := yescryptcore.Params{Flags: yescryptcore.Scrypt, N: 1 << nlog, R: r, P: p}
-	if err := checkYescrypt("scrypt_crypt", params, l); err != nil {
-		return nil, err
-	}
-	d := &yescryptDigest{name: "scrypt_crypt", params: params, saltLen: len(f[0]), sum: sum}
-	copy(d.salt[:], f[0])
-	return d, nil
-}
-
-// hashScryptCrypt writes what mkpasswd -m scrypt writes: libxcrypt's
-// default cost 7 (N=2^14, r=32, p=1, 64 MiB) and 22 salt characters.
-func hashScryptCrypt(password string, _ *Policy) (string, error) {
-	if err := checkCryptPassword("scrypt_crypt", password); err != nil {
-		return "", err
-	}
-	params := yescryptcore.Params{Flags: yescryptcore.Scrypt, N: 1 << 14, R: 32, P: 1}
-	salt := randomString(22, itoa64)
-	sum, err := yescryptcore.Key([]byte(password), []byte(salt), params, 32)
-	if err != nil {
-		return "", err
-	}
-	defer clear(sum)
-	out := []byte("$7$")
-	out = append(out, itoa64[14])
-	out = yescryptcore.AppendFixed(out, 32, 5)
-	out = yescryptcore.AppendFixed(out, 1, 5)
-	out = append(append(out, salt...), '$')
 	return string(yescryptcore.AppendEncode(out, sum)), nil
 }

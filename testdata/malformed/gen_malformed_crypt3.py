@@ -120,6 +120,47 @@ def scrypt_crypt(d):
         (O, j(p="Hz..../...."), "N=2^19, r=61: above the default memory limit"),
     ]
 
+DES = "Cn1c3KfBVgHXI"
+
+
+@hasher("des_crypt", DES)
+def des_crypt(d):
+    return [
+        (M, d[:-1] + "D", "last character has non-zero unused bits"),
+        (M, d[:5] + "!" + d[6:], "character outside crypt's alphabet"),
+        (M, d[:5] + "+" + d[6:], "standard base64's +"),
+        (M, "_" + d[:8], "BSDi extended DES marker"),
+        (M, "crypt$" + d, "Django form without the salt field"),
+        (M, "crypt$$" + d[:-1], "Django form, 12 characters"),
+        (M, "crypt$xy$" + d, "Django form, a salt field other than the digest's salt"),
+        (M, "crypt$Cn1$" + d, "Django form, a 3-character salt field"),
+        (M, "crypt$$" + d + "$", "Django form, trailing $"),
+        (M, "CRYPT$$" + d, "upper-case Django prefix"),
+        (M, "{CRYPT}" + d, "LDAP's {CRYPT} prefix (ldap_crypt's)"),
+        (M, "$1$" + d, "md5_crypt prefix"),
+        (M, d[:6] + " " + d[7:], "space inside"),
+    ]
+
+
+APR = "$apr1$sTP4Vp3J$ftp/Tdu9i4upWc4rBK2kW."
+
+
+@hasher("apr1_md5_crypt", APR)
+def apr1(d):
+    salt, h = "sTP4Vp3J", "ftp/Tdu9i4upWc4rBK2kW."
+    return [
+        (M, "$1$" + salt + "$" + h, "md5_crypt's magic"),
+        (M, "$APR1$" + salt + "$" + h, "upper-case magic"),
+        (M, "$apr1$" + salt + h, "no $ before the checksum"),
+        (M, "$apr1$" + salt + "x$" + h, "salt longer than 8"),
+        (M, "$apr1$" + salt + "$" + h[:-1] + "z", "checksum's last character has non-zero unused bits"),
+        (M, "$apr1$" + salt + "$" + h[:5] + "!" + h[6:], "checksum character outside crypt's alphabet"),
+        (M, "$apr1$" + salt + "$" + h + "$", "trailing $"),
+        (M, "$apr1$" + salt[:3] + ":" + salt[4:] + "$" + h, "colon in the salt"),
+        (M, "user:$apr1$" + salt + "$" + h, "htpasswd line with the user name"),
+    ]
+
+
 HEADER = """hasher: {name}
 valid: {valid}
 password: {pw}
