@@ -23,12 +23,14 @@ def q(s):
 
 
 def base(name, digest):
-    """The vector line of testdata/vectors/<name>.jsonl with this digest."""
+    """The vector line of testdata/vectors/<name>.jsonl with this digest, or
+    (digest None, for producers with random salts) the first one of the
+    password "password"."""
     with open("testdata/vectors/%s.jsonl" % name) as f:
         for line in f:
             rec = json.loads(line)
-            if rec["digest"] == digest:
-                return digest, rec["password"], rec["source"] + ", from testdata/vectors/%s.jsonl" % name
+            if rec["digest"] == digest or digest is None and rec["password"] == "password":
+                return rec["digest"], rec["password"], rec["source"] + ", from testdata/vectors/%s.jsonl" % name
     raise SystemExit("no vector %s %s" % (name, digest))
 
 
@@ -48,7 +50,7 @@ BASES = {}
 CASES = {}
 
 
-def hasher(name, digest):
+def hasher(name, digest=None):
     def deco(f):
         BASES[name] = base(name, digest)
         CASES[name] = f
@@ -158,6 +160,56 @@ def apr1(d):
         (M, "$apr1$" + salt + "$" + h + "$", "trailing $"),
         (M, "$apr1$" + salt[:3] + ":" + salt[4:] + "$" + h, "colon in the salt"),
         (M, "user:$apr1$" + salt + "$" + h, "htpasswd line with the user name"),
+    ]
+
+
+@hasher("mysql_native", "*2470C0C06DEE42FD1618BB99005ADCA2EC9D1E19")
+def mysql_native(d):
+    h = d[1:]
+    return [
+        (M, h, "hex without the *"),
+        (M, "*" + h.lower(), "lower-case hex"),
+        (M, "*" + h[:-2], "19 bytes"),
+        (M, "*" + h + "00", "21 bytes"),
+        (M, "*" + h[:-1] + "G", "G is not hex"),
+        (M, "**" + h, "two stars"),
+        (M, "*" + h[:10] + " " + h[11:], "space inside"),
+        (M, "*" + h[:16], "MySQL 3.23's 16-hex OLD_PASSWORD() with a star"),
+        (M, h[:16], "MySQL 3.23's OLD_PASSWORD()"),
+        (M, "$A$005$" + h, "caching_sha2_password prefix"),
+    ]
+
+
+@hasher("postgres_scram_sha256")
+def postgres_scram(d):
+    head, keys = d[len("SCRAM-SHA-256$"):].split("$")
+    it, salt = head.split(":")
+    stored, server = keys.split(":")
+    def j(i=it, s=salt, k1=stored, k2=server, pre="SCRAM-SHA-256$"):
+        return "%s%s:%s$%s:%s" % (pre, i, s, k1, k2)
+    return [
+        (M, j(pre="SCRAM-SHA-1$"), "SCRAM-SHA-1"),
+        (M, j(pre="scram-sha-256$"), "lower-case mechanism"),
+        (M, j(pre="md5$"), "md5 prefix"),
+        (M, j(i="04096"), "leading zero in iterations"),
+        (M, j(i="+4096"), "signed iterations"),
+        (M, j(i=""), "empty iterations"),
+        (M, j(i="4096.0"), "iterations not an integer"),
+        (M, j(s=""), "empty salt"),
+        (M, j(s=salt.rstrip("=")), "salt without its padding"),
+        (M, j(s=salt[:-3] + "!=="), "salt character outside base64"),
+        (M, j(s=salt.replace("+", "-").replace("/", "_")[:-3] + "-=="), "URL-safe base64 salt"),
+        (M, j(k1=stored[:-2] + "="), "StoredKey of 31 bytes"),
+        (M, j(k1=stored.rstrip("=")), "StoredKey without padding"),
+        (M, j(k2=server + "AAAA"), "ServerKey of 35 bytes"),
+        (M, j(k1=stored[:-2] + "B="), "StoredKey with non-zero padding bits"),
+        (M, "SCRAM-SHA-256$%s:%s$%s" % (it, salt, stored), "no ServerKey"),
+        (M, "SCRAM-SHA-256$%s:%s:%s$%s:%s" % (it, salt, salt, stored, server), "extra field"),
+        (M, "SCRAM-SHA-256$%s$%s:%s" % (salt, stored, server), "no iterations"),
+        (M, "md5" + "0" * 32, "PostgreSQL's md5 secret"),
+        (O, j(i="0"), "zero iterations"),
+        (O, j(i="2147483648"), "iterations beyond PostgreSQL's int range"),
+        (O, j(i="3000001"), "iterations one above the default limit"),
     ]
 
 
