@@ -17,11 +17,21 @@ import (
 
 const bcryptMaxPassword = 72 // bytes of password bcrypt uses
 
+// BcryptCost is the cost of bcrypt and the schemes built on it
+// (bcrypt_sha256_django, wordpress).
+var BcryptCost = newParam(Param{
+	Name: "bcrypt.cost",
+	Doc: "bcrypt's log2 rounds; limit 16 (about 4 s), producers default to 10..12; " +
+		"policy 12, what OWASP and Clerk use",
+	Min: 4, Max: 31, Limit: 16, Policy: 12,
+})
+
 var bcryptHasher = register(&scheme{
-	name:  "bcrypt",
-	parse: parseBcrypt,
+	name:   "bcrypt",
+	params: []*Param{BcryptCost},
+	parse:  parseBcrypt,
 	hash: func(password string, p *Policy) (string, error) {
-		return hashBcrypt([]byte(password), p.BcryptCost)
+		return hashBcrypt([]byte(password), int(p.Get(BcryptCost)))
 	},
 })
 
@@ -40,7 +50,7 @@ type bcryptDigest struct {
 	hash  string // 31 characters
 }
 
-func parseBcrypt(digest string, l *Limits) (parsed, error) {
+func parseBcrypt(digest string, l Limits) (parsed, error) {
 	if len(digest) < 4 || digest[0] != '$' || digest[1] != '2' {
 		return nil, errBcryptShape
 	}
@@ -71,17 +81,12 @@ func parseBcrypt(digest string, l *Limits) (parsed, error) {
 	if err := checkBcryptB64(hash, 2); err != nil {
 		return nil, err
 	}
-	if cost < 4 || cost > 31 {
-		return nil, outOfRange("bcrypt cost", cost, "04..31")
-	}
-	if cost > l.BcryptCost {
-		return nil, overLimit("bcrypt cost", cost, l.BcryptCost)
+	if err := l.check(BcryptCost, "bcrypt", "cost", int64(cost)); err != nil {
+		return nil, err
 	}
 	// Allocated only once every check has passed.
 	return &bcryptDigest{minor: minor, cost: cost, salt: salt, hash: hash}, nil
 }
-
-const bcryptAlphabet = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 
 // checkBcryptB64 checks s is in bcrypt's alphabet and that its last
 // character carries no bits beyond the encoded bytes (unused is the number
@@ -117,7 +122,7 @@ func bcryptIndex(c byte) int {
 }
 
 func (d *bcryptDigest) memory() int64         { return 0 }
-func (d *bcryptDigest) weaker(p *Policy) bool { return d.cost < p.BcryptCost }
+func (d *bcryptDigest) weaker(p *Policy) bool { return int64(d.cost) < p.Get(BcryptCost) }
 
 func (d *bcryptDigest) verify(password string) (bool, error) {
 	return d.verifyBytes([]byte(password))

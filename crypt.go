@@ -32,7 +32,8 @@ import (
 //     glibc and libxcrypt keep an explicit rounds field as given. glibc
 //     clamps an out-of-range N to the range and writes the clamped value,
 //     libxcrypt and PHP 8 refuse it, so no producer's digest carries one:
-//     it is refused with ErrParamsOutOfRange, as is N above Limits.CryptRounds.
+//     it is refused with ErrParamsOutOfRange, as is N above the CryptRounds
+//     limit.
 //   - salt: at most 16 bytes (8 for md5_crypt), possibly empty, without
 //     "$", ":", newline or NUL (libxcrypt refuses ":" and newline). Longer
 //     salts are truncated by the producers before they are written, so a
@@ -48,10 +49,16 @@ import (
 const (
 	cryptMaxPassword     = 4096
 	shaCryptDefaultRound = 5000
-	shaCryptMinRounds    = 1000
-	shaCryptMaxRounds    = 999_999_999
 	md5CryptRounds       = 1000
 )
+
+// CryptRounds is the rounds= of sha256_crypt and sha512_crypt.
+var CryptRounds = newParam(Param{
+	Name: "crypt.rounds",
+	Doc: "sha256_crypt and sha512_crypt rounds; limit 2,000,000 (glibc writes 5000 by default); " +
+		"policy 656,000, passlib's",
+	Min: 1000, Max: 999_999_999, Limit: 2_000_000, Policy: 656_000,
+})
 
 // cryptOrder lists, for each group of up to 4 output characters, the three
 // byte indices (B2, B1, B0) packed low bits first; -1 is a zero byte.
@@ -169,7 +176,7 @@ var (
 )
 
 func (c *shaCrypt) scheme() *scheme {
-	return &scheme{name: c.name, parse: c.parse, hash: c.hash}
+	return &scheme{name: c.name, params: []*Param{CryptRounds}, parse: c.parse, hash: c.hash}
 }
 
 type shaCryptDigest struct {
@@ -180,7 +187,7 @@ type shaCryptDigest struct {
 	sum      string
 }
 
-func (c *shaCrypt) parse(digest string, l *Limits) (parsed, error) {
+func (c *shaCrypt) parse(digest string, l Limits) (parsed, error) {
 	rest, ok := strings.CutPrefix(digest, c.prefix)
 	if !ok {
 		return nil, c.errShape
@@ -196,10 +203,8 @@ func (c *shaCrypt) parse(digest string, l *Limits) (parsed, error) {
 		if !ok {
 			return nil, c.errRounds
 		}
-		if n < shaCryptMinRounds || n > shaCryptMaxRounds {
-			return nil, outOfRange(c.name+" rounds", n, "1000..999999999")
-		}
-		d.rounds, d.explicit, rest = int(n), true, r[i+1:]
+		// Out of range whatever the clamp: checked below, after the shape.
+		d.rounds, d.explicit, rest = int(min(n, math.MaxInt64)), true, r[i+1:]
 	}
 	var f [2]string
 	if !splitN(rest, '$', f[:]) {
@@ -211,8 +216,9 @@ func (c *shaCrypt) parse(digest string, l *Limits) (parsed, error) {
 	if !c.order.validChecksum(f[1]) {
 		return nil, c.errSum
 	}
-	if d.rounds > l.CryptRounds {
-		return nil, overLimit(c.name+" rounds", d.rounds, l.CryptRounds)
+	// Ranges after shape: "$6$rounds=1$not a salt" is malformed.
+	if err := l.check(CryptRounds, c.name, "rounds", int64(d.rounds)); err != nil {
+		return nil, err
 	}
 	d.salt, d.sum = f[0], f[1]
 	out := d
@@ -220,7 +226,7 @@ func (c *shaCrypt) parse(digest string, l *Limits) (parsed, error) {
 }
 
 func (d *shaCryptDigest) memory() int64         { return 0 }
-func (d *shaCryptDigest) weaker(p *Policy) bool { return d.rounds < p.CryptRounds }
+func (d *shaCryptDigest) weaker(p *Policy) bool { return int64(d.rounds) < p.Get(CryptRounds) }
 
 func (d *shaCryptDigest) verify(password string) (bool, error) {
 	password, err := cryptVerifyPassword(d.c.name, password)
@@ -239,7 +245,7 @@ func (c *shaCrypt) hash(password string, p *Policy) (string, error) {
 	if err := checkCryptPassword(c.name, password); err != nil {
 		return "", err
 	}
-	rounds := min(max(p.CryptRounds, shaCryptMinRounds), shaCryptMaxRounds)
+	rounds := int(p.Get(CryptRounds))
 	salt := randomString(16, itoa64)
 	out := []byte(c.prefix)
 	if rounds != shaCryptDefaultRound {
@@ -385,7 +391,7 @@ var (
 
 type md5CryptDigest struct{ salt, sum string }
 
-func parseMD5Crypt(digest string, _ *Limits) (parsed, error) {
+func parseMD5Crypt(digest string, _ Limits) (parsed, error) {
 	rest, ok := strings.CutPrefix(digest, "$1$")
 	var f [2]string
 	if !ok || !splitN(rest, '$', f[:]) {
@@ -441,8 +447,16 @@ func md5CryptSum(password, salt []byte, magic string) []byte {
 }
 
 // scrypt_crypt: libxcrypt's "$7$", classic scrypt with the salt used as
-// written, on yescrypt's machinery (yescrypt.go). Memory, p and t are capped
-// by Limits.YescryptMemory and YescryptP, as for "$y$".
+// written, on yescrypt's machinery (yescrypt.go). Memory and p are capped by
+// YescryptMemory and YescryptP, as for "$y$".
+
+// ScryptCryptCost is libxcrypt's "$7$" cost for new digests.
+var ScryptCryptCost = newParam(Param{
+	Name: "scrypt_crypt.cost",
+	Doc: "libxcrypt's scrypt cost (mkpasswd -m scrypt -R) for new $7$ digests: N=2^(cost+7), r=32, p=1; " +
+		"a digest with less N·r is weak; policy 7, libxcrypt's default (64 MiB)",
+	Min: 6, Max: 11, Limit: 11, Policy: 7,
+})
 
 var (
 	errScryptCShape = malformed("scrypt_crypt", `want "$7$<N><r><p><salt>$<43 characters>"`)
@@ -451,14 +465,19 @@ var (
 )
 
 func init() {
-	register(&scheme{name: "scrypt_crypt", parse: parseScryptCrypt, hash: hashScryptCrypt})
+	register(&scheme{
+		name: "scrypt_crypt", params: []*Param{ScryptCryptCost}, parse: parseScryptCrypt, hash: hashScryptCrypt,
+		checkPolicy: func(p *Policy, l Limits) error {
+			return checkYescrypt("policy scrypt_crypt", scryptCryptCostParams(int(p.Get(ScryptCryptCost))), l)
+		},
+	})
 }
 
 // parseScryptCrypt reads "$7$" as libxcrypt's crypt_scrypt_rn does: one
 // character log2 N, r and p as 30-bit fields of 5 characters, low first,
 // then the salt as written (crypt's alphabet; mkpasswd writes 22
 // characters, libxcrypt at most 86).
-func parseScryptCrypt(digest string, l *Limits) (parsed, error) {
+func parseScryptCrypt(digest string, l Limits) (parsed, error) {
 	rest, ok := strings.CutPrefix(digest, "$7$")
 	var f [2]string
 	if !ok || len(rest) < 11 || !splitN(rest[11:], '$', f[:]) {
@@ -494,21 +513,32 @@ func parseScryptCrypt(digest string, l *Limits) (parsed, error) {
 	return d, nil
 }
 
-// hashScryptCrypt writes what mkpasswd -m scrypt writes: libxcrypt's
-// default cost 7 (N=2^14, r=32, p=1, 64 MiB) and 22 salt characters.
-func hashScryptCrypt(password string, _ *Policy) (string, error) {
+// scryptCryptCostParams is libxcrypt's gensalt_scrypt_rn: N=2^(cost+7),
+// r=32, p=1, cost clamped to 6..11.
+func scryptCryptCostParams(cost int) yescryptcore.Params {
+	cost = min(max(cost, 6), 11)
+	return yescryptcore.Params{Flags: yescryptcore.Scrypt, N: 1 << (cost + 7), R: 32, P: 1}
+}
+
+// hashScryptCrypt writes what mkpasswd -m scrypt -R <cost> writes: N from
+// the cost, r=32, p=1 and 22 salt characters.
+func hashScryptCrypt(password string, pol *Policy) (string, error) {
 	if err := checkCryptPassword("scrypt_crypt", password); err != nil {
 		return "", err
 	}
-	params := yescryptcore.Params{Flags: yescryptcore.Scrypt, N: 1 << 14, R: 32, P: 1}
+	params := scryptCryptCostParams(int(pol.Get(ScryptCryptCost)))
 	salt := randomString(22, itoa64)
 	sum, err := yescryptcore.Key([]byte(password), []byte(salt), params, 32)
 	if err != nil {
 		return "", err
 	}
 	defer clear(sum)
+	nlog := 0
+	for n := params.N; n > 1; n >>= 1 {
+		nlog++
+	}
 	out := []byte("$7$")
-	out = append(out, itoa64[14])
+	out = append(out, itoa64[nlog])
 	out = yescryptcore.AppendFixed(out, 32, 5)
 	out = yescryptcore.AppendFixed(out, 1, 5)
 	out = append(append(out, salt...), '$')
@@ -542,7 +572,7 @@ func init() {
 
 type apr1Digest struct{ salt, sum string }
 
-func parseAPR1(digest string, _ *Limits) (parsed, error) {
+func parseAPR1(digest string, _ Limits) (parsed, error) {
 	rest, ok := strings.CutPrefix(digest, "$apr1$")
 	var f [2]string
 	if !ok || !splitN(rest, '$', f[:]) {
@@ -612,7 +642,7 @@ type desCryptDigest struct {
 	sum  uint64
 }
 
-func parseDESCrypt(digest string, _ *Limits) (parsed, error) {
+func parseDESCrypt(digest string, _ Limits) (parsed, error) {
 	s := digest
 	if rest, ok := strings.CutPrefix(digest, "crypt$"); ok {
 		var f [2]string

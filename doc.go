@@ -19,6 +19,13 @@
 // Identify names the hashers whose format a digest has, and Check validates a
 // digest without a password.
 //
+// Every cost parameter is a *Param declared next to its scheme's parser, with
+// the bounds its format allows, a default limit and a default policy value
+// (Params lists them all, HasherParams a hasher's). Limits and Policy.Costs
+// are maps keyed by them; a missing key takes the default:
+//
+//	v := &pwdigest.Verifier{Limits: pwdigest.Limits{pwdigest.BcryptCost: 14}}
+//
 // Each format below is registered under the hasher name in its heading. The
 // examples are real producers' digests (pyca bcrypt 3.2.2, Django 3.2.25,
 // PHP 8.2, argon2-cffi, Werkzeug 2.2.2, passlib's and Drepper's published

@@ -15,7 +15,7 @@ var fuzzLimits = Limits{
 	PBKDF2SHA1Iterations:   2000,
 	PBKDF2SHA256Iterations: 2000,
 	PBKDF2SHA512Iterations: 2000,
-	PBKDF2KeyLen:           128,
+	MaxHashBytes:           128,
 	ScryptMemory:           1 << 20,
 	ScryptP:                2,
 	FirebaseMemCost:        10,
@@ -142,9 +142,9 @@ func signInPassword(name, password string) string {
 // key shorter than the hash's block (64 or 128 bytes) with zeros, so under
 // PBKDF2 and scrypt a password and the same password with NULs appended
 // give the same digest, in every implementation (found by FuzzRoundTrip:
-// "" and "\x00" under scrypt_firebase).
+// "" and "\x00" under scrypt_firebase; SCRAM's PBKDF2 likewise).
 func hmacEquivalent(name, a, b string) bool {
-	if !strings.Contains(name, "pbkdf2") && !strings.Contains(name, "scrypt") {
+	if !strings.Contains(name, "pbkdf2") && !strings.Contains(name, "scrypt") && !strings.Contains(name, "scram") {
 		return false
 	}
 	block := 64

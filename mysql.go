@@ -31,7 +31,7 @@ func init() {
 
 type mysqlNativeDigest struct{ sum [sha1.Size]byte }
 
-func parseMySQLNative(digest string, _ *Limits) (parsed, error) {
+func parseMySQLNative(digest string, _ Limits) (parsed, error) {
 	h, ok := strings.CutPrefix(digest, "*")
 	if !ok || len(h) != 2*sha1.Size {
 		return nil, errMySQLShape

@@ -9,6 +9,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"hash"
+	"math"
 	"strconv"
 	"strings"
 
@@ -32,24 +33,37 @@ const (
 	prfSHA512 = pbkdf2core.SHA512
 )
 
-func maxIterations(h prfHash, l *Limits) int {
-	switch h {
-	case prfSHA1:
-		return l.PBKDF2SHA1Iterations
-	case prfSHA256:
-		return l.PBKDF2SHA256Iterations
-	}
-	return l.PBKDF2SHA512Iterations
-}
+// The iteration counts, one Param per hash function. Max is the widest any
+// format allows (passlib's 2^32-1); most formats refuse counts above 2^31-1
+// as malformed, and pbkdf2_sha512 allows less than 420000.
+var (
+	PBKDF2SHA1Iterations = newParam(Param{
+		Name: "pbkdf2.sha1.iterations",
+		Doc:  "PBKDF2-HMAC-SHA1 iterations; limit 3,000,000; policy 1,300,000, OWASP's",
+		Min:  1, Max: math.MaxUint32, Limit: 3_000_000, Policy: 1_300_000,
+	})
+	PBKDF2SHA256Iterations = newParam(Param{
+		Name: "pbkdf2.sha256.iterations",
+		Doc: "PBKDF2-HMAC-SHA256 iterations; limit 3,000,000 (Werkzeug 3 writes 1,000,000); " +
+			"policy 1,200,000, Django 6.0's",
+		Min: 1, Max: math.MaxUint32, Limit: 3_000_000, Policy: 1_200_000,
+	})
+	PBKDF2SHA512Iterations = newParam(Param{
+		Name: "pbkdf2.sha512.iterations",
+		Doc:  "PBKDF2-HMAC-SHA512 iterations; limit 1,000,000; policy 210,000, OWASP's",
+		Min:  1, Max: math.MaxUint32, Limit: 1_000_000, Policy: 210_000,
+	})
+)
 
-func policyIterations(h prfHash, p *Policy) int {
+// pbkdf2Iterations is the Param of h's iteration count.
+func pbkdf2Iterations(h prfHash) *Param {
 	switch h {
 	case prfSHA1:
-		return p.PBKDF2SHA1Iterations
+		return PBKDF2SHA1Iterations
 	case prfSHA256:
-		return p.PBKDF2SHA256Iterations
+		return PBKDF2SHA256Iterations
 	}
-	return p.PBKDF2SHA512Iterations
+	return PBKDF2SHA512Iterations
 }
 
 // pbkdf2Key derives the key; parse has already bounded iter and keyLen.
@@ -81,8 +95,10 @@ type pbkdf2Digest struct {
 	hash []byte // expected key
 }
 
-func (d *pbkdf2Digest) memory() int64         { return 0 }
-func (d *pbkdf2Digest) weaker(p *Policy) bool { return d.iter < policyIterations(d.prf, p) }
+func (d *pbkdf2Digest) memory() int64 { return 0 }
+func (d *pbkdf2Digest) weaker(p *Policy) bool {
+	return int64(d.iter) < p.Get(pbkdf2Iterations(d.prf))
+}
 func (d *pbkdf2Digest) verify(password string) (bool, error) {
 	key, err := pbkdf2Key(d.prf, password, d.salt, d.iter, len(d.hash))
 	if err != nil {
@@ -123,7 +139,7 @@ func newPBKDF2Format(f pbkdf2Format, hashWant string) *pbkdf2Format {
 	return &f
 }
 
-func (f *pbkdf2Format) parse(digest string, l *Limits) (parsed, error) {
+func (f *pbkdf2Format) parse(digest string, l Limits) (parsed, error) {
 	rest, ok := strings.CutPrefix(digest, f.prefix)
 	var fields [3]string
 	if !ok || !splitN(rest, '$', fields[:]) {
@@ -140,17 +156,14 @@ func (f *pbkdf2Format) parse(digest string, l *Limits) (parsed, error) {
 	if !ok {
 		return nil, f.errs.hash
 	}
-	if iter < 1 {
-		return nil, outOfRange(f.name+" iterations", iter, "1 and more")
-	}
 	if f.maxIter > 0 && iter >= f.maxIter {
 		return nil, outOfRange(f.name+" iterations", iter, "1.."+strconv.Itoa(f.maxIter-1))
 	}
-	if max := maxIterations(f.prf, l); iter > max {
-		return nil, overLimit(f.name+" iterations", iter, max)
+	if err := l.check(pbkdf2Iterations(f.prf), f.name, "iterations", int64(iter)); err != nil {
+		return nil, err
 	}
-	if keyLen > l.PBKDF2KeyLen {
-		return nil, overLimit(f.name+" key length", keyLen, l.PBKDF2KeyLen)
+	if err := checkHashLen(f.name, keyLen, l); err != nil {
+		return nil, err
 	}
 	return &pbkdf2Digest{prf: f.prf, iter: iter, salt: f.salt.decode(fields[1]), hash: f.hash.decode(fields[2])}, nil
 }
@@ -220,41 +233,50 @@ var (
 
 var (
 	keycloakHasher = register(&scheme{
-		name: "pbkdf2_sha256", parse: keycloakFormat.parse,
+		name: "pbkdf2_sha256", parse: keycloakFormat.parse, params: []*Param{PBKDF2SHA256Iterations},
 		hash: func(password string, p *Policy) (string, error) {
 			// Keycloak: 16-byte salt, 64-byte key.
+			iter := int(p.Get(PBKDF2SHA256Iterations))
 			salt := randomBytes(16)
-			key, err := pbkdf2Key(prfSHA256, password, salt, p.PBKDF2SHA256Iterations, 64)
-			return joinPBKDF2("pbkdf2_sha256$", p.PBKDF2SHA256Iterations,
+			key, err := pbkdf2Key(prfSHA256, password, salt, iter, 64)
+			return joinPBKDF2("pbkdf2_sha256$", iter,
 				base64.StdEncoding.EncodeToString(salt), base64.StdEncoding.EncodeToString(key)), err
 		},
 		rank: rankKeycloak,
 	})
 	djangoPBKDF2Hasher = register(&scheme{
-		name: "pbkdf2_sha256_django", parse: djangoPBKDF2Format.parse,
+		name: "pbkdf2_sha256_django", parse: djangoPBKDF2Format.parse, params: []*Param{PBKDF2SHA256Iterations},
 		hash: func(password string, p *Policy) (string, error) {
+			iter := int(p.Get(PBKDF2SHA256Iterations))
 			salt := randomString(22, alnum) // Django's salt: 22 alphanumerics
-			key, err := pbkdf2Key(prfSHA256, password, []byte(salt), p.PBKDF2SHA256Iterations, sha256.Size)
-			return joinPBKDF2("pbkdf2_sha256$", p.PBKDF2SHA256Iterations, salt,
+			key, err := pbkdf2Key(prfSHA256, password, []byte(salt), iter, sha256.Size)
+			return joinPBKDF2("pbkdf2_sha256$", iter, salt,
 				base64.StdEncoding.EncodeToString(key)), err
 		},
 		rank: func(digest string) int { return -rankKeycloak(digest) },
 	})
 	pbkdf2SHA512Hasher = register(&scheme{
-		name: "pbkdf2_sha512", parse: pbkdf2SHA512Format.parse,
+		name: "pbkdf2_sha512", parse: pbkdf2SHA512Format.parse, params: []*Param{PBKDF2SHA512Iterations},
+		checkPolicy: func(p *Policy, _ Limits) error {
+			if iter := p.Get(PBKDF2SHA512Iterations); iter >= int64(pbkdf2SHA512Format.maxIter) {
+				return outOfRange("pbkdf2_sha512 iterations", iter, "1.."+strconv.Itoa(pbkdf2SHA512Format.maxIter-1))
+			}
+			return nil
+		},
 		hash: func(password string, p *Policy) (string, error) {
-			iter := min(p.PBKDF2SHA512Iterations, pbkdf2SHA512Format.maxIter-1)
+			iter := int(p.Get(PBKDF2SHA512Iterations))
 			salt := randomString(16, alnum)
 			key, err := pbkdf2Key(prfSHA512, password, []byte(salt), iter, sha512.Size)
 			return joinPBKDF2("pbkdf2_sha512$", iter, salt, hex.EncodeToString(key)), err
 		},
 	})
 	pbkdf2SHA1Hasher = register(&scheme{
-		name: "pbkdf2_sha1", parse: pbkdf2SHA1Format.parse,
+		name: "pbkdf2_sha1", parse: pbkdf2SHA1Format.parse, params: []*Param{PBKDF2SHA1Iterations},
 		hash: func(password string, p *Policy) (string, error) {
+			iter := int(p.Get(PBKDF2SHA1Iterations))
 			salt := randomString(22, alnum)
-			key, err := pbkdf2Key(prfSHA1, password, []byte(salt), p.PBKDF2SHA1Iterations, sha1.Size)
-			return joinPBKDF2("pbkdf2_sha1$", p.PBKDF2SHA1Iterations, salt, hex.EncodeToString(key)), err
+			key, err := pbkdf2Key(prfSHA1, password, []byte(salt), iter, sha1.Size)
+			return joinPBKDF2("pbkdf2_sha1$", iter, salt, hex.EncodeToString(key)), err
 		},
 	})
 )

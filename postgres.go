@@ -29,7 +29,7 @@ import (
 // Base64 is standard with padding, as PostgreSQL writes it; the salt is 1
 // to 1024 bytes (PostgreSQL writes 16), the keys 32 bytes each. Iterations
 // are a canonical decimal from 1 (PostgreSQL 15 writes 4096; 16+ take
-// scram_iterations up to 2^31-1), capped by Limits.PBKDF2SHA256Iterations.
+// scram_iterations up to 2^31-1), capped by ScramIterations.
 
 const scramKeyLen = sha256.Size
 
@@ -40,8 +40,16 @@ var (
 	errScramKey   = malformed("postgres_scram_sha256", "StoredKey or ServerKey is not padded standard base64 of 32 bytes")
 )
 
+// ScramIterations is the iteration count of postgres_scram_sha256.
+var ScramIterations = newParam(Param{
+	Name: "scram.iterations",
+	Doc: "PostgreSQL SCRAM-SHA-256 iterations (PBKDF2-HMAC-SHA256); limit 3,000,000, as pbkdf2.sha256.iterations; " +
+		"policy 4096, PostgreSQL's default (scram_iterations in 16+)",
+	Min: 1, Max: math.MaxInt32, Limit: 3_000_000, Policy: 4096,
+})
+
 func init() {
-	register(&scheme{name: "postgres_scram_sha256", parse: parseScram, hash: hashScram})
+	register(&scheme{name: "postgres_scram_sha256", params: []*Param{ScramIterations}, parse: parseScram, hash: hashScram})
 }
 
 type scramDigest struct {
@@ -50,7 +58,7 @@ type scramDigest struct {
 	storedKey, server [scramKeyLen]byte
 }
 
-func parseScram(digest string, l *Limits) (parsed, error) {
+func parseScram(digest string, l Limits) (parsed, error) {
 	rest, ok := strings.CutPrefix(digest, "SCRAM-SHA-256$")
 	var f [2]string
 	if !ok || !splitN(rest, '$', f[:]) {
@@ -79,11 +87,11 @@ func parseScram(digest string, l *Limits) (parsed, error) {
 	if err != nil || n == 0 {
 		return nil, errScramSalt
 	}
-	if iter < 1 || iter > math.MaxInt32 {
+	if iter > math.MaxInt32 {
 		return nil, outOfRange("postgres_scram_sha256 iterations", iter, "1..2147483647")
 	}
-	if iter > uint64(l.PBKDF2SHA256Iterations) {
-		return nil, overLimit("postgres_scram_sha256 iterations", iter, l.PBKDF2SHA256Iterations)
+	if err := l.check(ScramIterations, "postgres_scram_sha256", "iterations", int64(iter)); err != nil {
+		return nil, err
 	}
 	return &scramDigest{iter: int(iter), salt: append([]byte(nil), buf[:n]...), storedKey: stored, server: server}, nil
 }
@@ -126,7 +134,7 @@ func scramKeys(password string, salt []byte, iter int) (stored, server [scramKey
 
 func (d *scramDigest) memory() int64 { return 0 }
 
-func (d *scramDigest) weaker(p *Policy) bool { return d.iter < p.ScramIterations }
+func (d *scramDigest) weaker(p *Policy) bool { return int64(d.iter) < p.Get(ScramIterations) }
 
 func (d *scramDigest) verify(password string) (bool, error) {
 	stored, server, err := scramKeys(password, d.salt, d.iter)
@@ -140,7 +148,7 @@ func (d *scramDigest) verify(password string) (bool, error) {
 // hashScram writes what PostgreSQL writes: a 16-byte salt and the policy's
 // iterations (PostgreSQL's default 4096).
 func hashScram(password string, p *Policy) (string, error) {
-	iter := min(max(p.ScramIterations, 1), math.MaxInt32)
+	iter := int(p.Get(ScramIterations))
 	salt := randomBytes(16)
 	stored, server, err := scramKeys(password, salt, iter)
 	if err != nil {

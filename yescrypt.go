@@ -2,6 +2,7 @@ package pwdigest
 
 import (
 	"crypto/subtle"
+	"math"
 	"strings"
 
 	"github.com/pwdigest/pwdigest/internal/yescryptcore"
@@ -26,8 +27,8 @@ import (
 // crypt(3) computes no hash upgrades (g) and has no ROM (NROM): digests that
 // ask for them are refused as out of range, as is a flavor it refuses.
 // Memory (V, B, the working blocks, the S-boxes), p and t are capped by
-// Limits.YescryptMemory, YescryptP and YescryptT, and the memory is taken
-// from the budget.
+// YescryptMemory, YescryptP and YescryptT, and the memory is taken from the
+// budget: the same figure for both.
 
 const yescryptHashLen = 43 // 32 bytes
 
@@ -38,8 +39,41 @@ var (
 	errYescryptSum    = malformed("yescrypt", "hash is not 43 characters of yescrypt's base64 with zero unused bits")
 )
 
+// The limits of yescrypt and scrypt_crypt, and yescrypt's cost for new
+// digests.
+var (
+	YescryptMemory = newParam(Param{
+		Name: "yescrypt.memory",
+		Doc: "bytes yescrypt and scrypt_crypt hold (V, B, the working blocks, the S-boxes), the figure the memory budget charges; " +
+			"limit 1 GiB + 1 MiB: libxcrypt's costliest setting (cost 11, N=2^18, r=32) holds 1 GiB + 20 KiB, its default j9T 16 MiB",
+		Min: 0, Max: math.MaxInt64, Limit: 1<<30 + 1<<20,
+	})
+	YescryptP = newParam(Param{
+		Name: "yescrypt.p",
+		Doc: "yescrypt and scrypt_crypt parallelism p; limit 16: libxcrypt writes 1, " +
+			"and the scrypt and WORM flavors repeat all the work per lane",
+		Min: 1, Max: 1<<30 - 1, Limit: 16,
+	})
+	YescryptT = newParam(Param{
+		Name: "yescrypt.t",
+		Doc:  "yescrypt time cost t; limit 16 (libxcrypt writes 0; t=16 takes about 12 times the work of t=0)",
+		Min:  0, Max: math.MaxUint32, Limit: 16,
+	})
+	YescryptCost = newParam(Param{
+		Name: "yescrypt.cost",
+		Doc: "libxcrypt's yescrypt cost (mkpasswd -R) for new $y$ digests: N=2^(cost+9), r=8 below 3, " +
+			"N=2^(cost+7), r=32 from 3; a digest with less N·r is weak; policy 5, libxcrypt's default j9T (16 MiB)",
+		Min: 1, Max: 11, Limit: 11, Policy: 5,
+	})
+)
+
 func init() {
-	register(&scheme{name: "yescrypt", parse: parseYescrypt, hash: hashYescrypt})
+	register(&scheme{
+		name: "yescrypt", params: []*Param{YescryptCost}, parse: parseYescrypt, hash: hashYescrypt,
+		checkPolicy: func(p *Policy, l Limits) error {
+			return checkYescrypt("policy yescrypt", yescryptCostParams(int(p.Get(YescryptCost))), l)
+		},
+	})
 }
 
 type yescryptDigest struct {
@@ -52,7 +86,7 @@ type yescryptDigest struct {
 
 // parseYescrypt follows libxcrypt's yescrypt_r: the fields in order, then
 // the salt up to the last "$". Shape first, then ranges, then limits.
-func parseYescrypt(digest string, l *Limits) (parsed, error) {
+func parseYescrypt(digest string, l Limits) (parsed, error) {
 	rest, ok := strings.CutPrefix(digest, "$y$")
 	if !ok {
 		return nil, errYescryptShape
@@ -133,20 +167,17 @@ func parseYescrypt(digest string, l *Limits) (parsed, error) {
 }
 
 // checkYescrypt checks params against the core's ranges, then l.
-func checkYescrypt(name string, params yescryptcore.Params, l *Limits) error {
+func checkYescrypt(name string, params yescryptcore.Params, l Limits) error {
 	if err := params.Check(); err != nil {
 		return outOfRange(name+" parameters", describeYescrypt(params), "what libxcrypt computes ("+strings.TrimPrefix(err.Error(), "yescryptcore: ")+")")
 	}
-	if int64(params.P) > int64(l.YescryptP) {
-		return overLimit(name+" p", params.P, l.YescryptP)
+	if err := l.limit(YescryptP, name, "p", int64(params.P)); err != nil {
+		return err
 	}
-	if int64(params.T) > int64(l.YescryptT) {
-		return overLimit(name+" t", params.T, l.YescryptT)
+	if err := l.limit(YescryptT, name, "t", int64(params.T)); err != nil {
+		return err
 	}
-	if mem := params.MemoryBytes(); mem > l.YescryptMemory {
-		return overLimit(name+" memory", mem, l.YescryptMemory)
-	}
-	return nil
+	return l.limit(YescryptMemory, name, "memory", params.MemoryBytes())
 }
 
 func describeYescrypt(p yescryptcore.Params) string {
@@ -185,14 +216,16 @@ func decodeYescryptSum(dst *[32]byte, s string) bool {
 
 func (d *yescryptDigest) memory() int64 { return d.params.MemoryBytes() }
 
-// weaker: a flavor other than libxcrypt's default, or less memory than the
-// policy's cost gives.
+// weaker: for "$y$", a flavor other than libxcrypt's default or less N·r
+// than the policy's cost gives; for "$7$", less N·r than its cost.
 func (d *yescryptDigest) weaker(p *Policy) bool {
-	want := yescryptCostParams(p.YescryptCost)
+	want := yescryptCostParams(int(p.Get(YescryptCost)))
 	if d.name == "scrypt_crypt" {
-		return d.params.N*uint64(d.params.R) < 1<<14*32
+		want = scryptCryptCostParams(int(p.Get(ScryptCryptCost)))
+	} else if d.params.Flags != yescryptcore.Defaults {
+		return true
 	}
-	return d.params.Flags != yescryptcore.Defaults || d.params.N*uint64(d.params.R) < want.N*uint64(want.R)
+	return d.params.N*uint64(d.params.R) < want.N*uint64(want.R)
 }
 
 func (d *yescryptDigest) verify(password string) (bool, error) {
@@ -225,7 +258,7 @@ func hashYescrypt(password string, pol *Policy) (string, error) {
 	if err := checkCryptPassword("yescrypt", password); err != nil {
 		return "", err
 	}
-	params := yescryptCostParams(pol.YescryptCost)
+	params := yescryptCostParams(int(pol.Get(YescryptCost)))
 	salt := randomBytes(16)
 	sum, err := yescryptcore.Key([]byte(password), salt, params, 32)
 	if err != nil {

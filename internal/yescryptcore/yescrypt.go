@@ -141,7 +141,13 @@ func key(password, salt []byte, p Params, keyLen int) ([]byte, error) {
 		return nil, err
 	}
 	defer func() {
-		clear(mem)
+		// In pieces: one memclr of the whole V would hold off a
+		// stop-the-world for milliseconds.
+		for rest := mem; len(rest) > 0; {
+			n := min(len(rest), 32<<10)
+			clear(rest[:n])
+			rest = rest[n:]
+		}
 		pool.Put(mem)
 	}()
 	n := uint64(p.N) / uint64(p.P)

@@ -181,6 +181,14 @@ add(bcrypt.hashpw(OTHER.encode(), bcrypt.gensalt(12)).decode(), None)           
 add(dj.make_password(OTHER, hasher="pbkdf2_sha256"), "")                                    # empty hasher: ambiguous
 BAD_JSON_AFTER = len(rows)  # the broken JSON line goes here
 add(bcrypt.hashpw(OTHER.encode(), bcrypt.gensalt(10)).decode(), "bcrypt")                   # after the broken line
+# Hashers added with issue 13, appended so that the rows above keep their ids.
+add(vector("yescrypt", "$y$j9T$", "libxcrypt", PW_ALICE), "yescrypt", PW_ALICE)             # Debian's default j9T
+add(vector("scrypt_crypt", "$7$CU..../....", "libxcrypt"), "scrypt_crypt")                 # libxcrypt's default cost 7
+add(vector("des_crypt", "crypt$$", "Django", "password"), "des_crypt", "password")          # insecure
+add(vector("apr1_md5_crypt", "$apr1$", "htpasswd", PW_ALICE), "apr1_md5_crypt", PW_ALICE)   # insecure
+add(vector("mysql_native", "*", "MariaDB", "password"), "mysql_native", "password")        # insecure
+add(vector("postgres_scram_sha256", "SCRAM-SHA-256$4096:", "PostgreSQL", PW_ALICE),
+    "postgres_scram_sha256", PW_ALICE)                                                      # PostgreSQL's 4096
 
 root = os.getcwd()
 with open(os.path.join(root, "testdata/sample-export.jsonl"), "w") as f:
