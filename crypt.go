@@ -170,10 +170,12 @@ func newSHACrypt(name, prefix string, newHash func() hash.Hash, order cryptOrder
 var (
 	sha512Crypt = newSHACrypt("sha512_crypt", "$6$", sha512.New, sha512CryptOrder)
 	sha256Crypt = newSHACrypt("sha256_crypt", "$5$", sha256.New, sha256CryptOrder)
-
-	sha512CryptHasher = register(sha512Crypt.scheme())
-	sha256CryptHasher = register(sha256Crypt.scheme())
 )
+
+func init() {
+	register(sha512Crypt.scheme())
+	register(sha256Crypt.scheme())
+}
 
 func (c *shaCrypt) scheme() *scheme {
 	return &scheme{name: c.name, params: []*Param{CryptRounds}, parse: c.parse, hash: c.hash}
@@ -369,19 +371,21 @@ func cryptRounds(h hash.Hash, sum, p, s []byte, rounds int) []byte {
 
 // md5_crypt: "$1$<salt>$<22 characters>". Insecure: 1000 MD5 rounds.
 
-var md5CryptHasher = register(&scheme{
-	name:     "md5_crypt",
-	insecure: true,
-	parse:    parseMD5Crypt,
-	hash: func(password string, _ *Policy) (string, error) {
-		if err := checkCryptPassword("md5_crypt", password); err != nil {
-			return "", err
-		}
-		salt := randomString(8, itoa64)
-		out := append([]byte("$1$"+salt), '$')
-		return string(md5CryptOrder.encode(out, md5CryptSum([]byte(password), []byte(salt), "$1$"))), nil
-	},
-})
+func init() {
+	register(&scheme{
+		name:     "md5_crypt",
+		insecure: true,
+		parse:    parseMD5Crypt,
+		hash: func(password string, _ *Policy) (string, error) {
+			if err := checkCryptPassword("md5_crypt", password); err != nil {
+				return "", err
+			}
+			salt := randomString(8, itoa64)
+			out := append([]byte("$1$"+salt), '$')
+			return string(md5CryptOrder.encode(out, md5CryptSum([]byte(password), []byte(salt), "$1$"))), nil
+		},
+	})
+}
 
 var (
 	errMD5CryptShape = malformed("md5_crypt", `want "$1$<salt>$<22 characters>"`)
@@ -709,12 +713,107 @@ func hashDESCrypt(password string, _ *Policy) (string, error) {
 	if !isASCII(password) || strings.IndexByte(password, 0) >= 0 {
 		return "", fmt.Errorf("%w: des_crypt drops the high bit of each byte and stops at a NUL", ErrUnsupportedPassword)
 	}
-	salt := randomString(2, itoa64)
-	v := uint32(itoa64Index(salt[0])) | uint32(itoa64Index(salt[1]))<<6
-	sum := descrypt.Sum([]byte(password), v)
-	out := []byte(salt)
+	salt := []byte(randomString(2, itoa64))
+	return string(appendDESSum(salt, descrypt.Sum([]byte(password), desSalt(salt)))), nil
+}
+
+// desSalt is the 12-bit salt of two characters of crypt's alphabet.
+func desSalt(s []byte) uint32 {
+	return uint32(itoa64Index(s[0])) | uint32(itoa64Index(s[1]))<<6
+}
+
+// appendDESSum appends the 11 characters of a DES crypt result: 64 bits and
+// two zero bits, 6 at a time from the top.
+func appendDESSum(out []byte, sum uint64) []byte {
 	for i := range 10 {
 		out = append(out, itoa64[sum>>(58-6*i)&63])
 	}
-	return string(append(out, itoa64[sum<<2&63])), nil
+	return append(out, itoa64[sum<<2&63])
+}
+
+// bigcrypt: HP-UX's and Tru64's extension of DES crypt (insecure), which
+// libxcrypt computes for a setting longer than 13 characters, and so what
+// slappasswd -h {CRYPT} writes for a password over 8 bytes: the salt, then
+// 11 characters for each 8-byte piece of the password (up to 16 pieces, 128
+// bytes), each piece's DES crypt salted with the first two characters of
+// the previous piece's. A 13-character digest parses as both des_crypt and
+// bigcrypt (one piece: the same DES crypt); as bigcrypt it matches only a
+// password of at most 8 bytes, as passlib's bigcrypt reads it, where
+// libxcrypt's crypt() with a 13-character setting is des_crypt and ignores
+// the bytes after the 8th. Identify ranks des_crypt first for those.
+
+const bigcryptMaxSegments = 16
+
+var (
+	errBigcryptShape = malformed("bigcrypt", "want 2 + 11·k characters of crypt's alphabet, k from 1 to 16")
+	errBigcryptSum   = malformed("bigcrypt", "a segment's last character has non-zero unused bits")
+)
+
+func init() {
+	register(&scheme{
+		name:     "bigcrypt",
+		insecure: true,
+		parse:    parseBigcrypt,
+		hash: func(password string, _ *Policy) (string, error) {
+			if len(password) > 8*bigcryptMaxSegments { // libxcrypt stops after 16 pieces
+				return "", fmt.Errorf("%w: bigcrypt takes at most %d bytes, got %d", ErrPasswordTooLong, 8*bigcryptMaxSegments, len(password))
+			}
+			if !isASCII(password) || strings.IndexByte(password, 0) >= 0 {
+				return "", fmt.Errorf("%w: bigcrypt drops the high bit of each byte and stops at a NUL", ErrUnsupportedPassword)
+			}
+			return bigcryptSum(password, randomString(2, itoa64)), nil
+		},
+		// A bare string of crypt's alphabet; at 13 characters, des_crypt's.
+		rank: func(digest string) int {
+			if len(digest) == desCryptLen {
+				return -2
+			}
+			return -1
+		},
+	})
+}
+
+type bigcryptDigest struct{ digest string }
+
+func parseBigcrypt(digest string, _ Limits) (parsed, error) {
+	n := len(digest) - 2
+	if n < 11 || n%11 != 0 || n/11 > bigcryptMaxSegments || !isCryptAlphabet(digest) {
+		return nil, errBigcryptShape
+	}
+	for i := 12; i < len(digest); i += 11 {
+		if itoa64Index(digest[i])&3 != 0 {
+			return nil, errBigcryptSum
+		}
+	}
+	return &bigcryptDigest{digest}, nil
+}
+
+func (d *bigcryptDigest) memory() int64       { return 0 }
+func (d *bigcryptDigest) weaker(*Policy) bool { return true }
+
+// verify recomputes the whole string, as libxcrypt's crypt() does: a
+// password with more or fewer pieces than the digest does not match.
+func (d *bigcryptDigest) verify(password string) (bool, error) {
+	password, err := cryptVerifyPassword("bigcrypt", password)
+	if err != nil {
+		return false, err
+	}
+	got := bigcryptSum(password, d.digest[:2])
+	return subtle.ConstantTimeCompare([]byte(got), []byte(d.digest)) == 1, nil
+}
+
+// bigcryptSum is libxcrypt's crypt_bigcrypt_rn for a password without NUL.
+func bigcryptSum(password, salt string) string {
+	out := []byte(salt)
+	prev := out[:2]
+	for seg := 0; seg < bigcryptMaxSegments; seg++ {
+		piece := password[min(8*seg, len(password)):min(8*seg+8, len(password))]
+		start := len(out)
+		out = appendDESSum(out, descrypt.Sum([]byte(piece), desSalt(prev)))
+		if len(password) <= 8*(seg+1) {
+			break
+		}
+		prev = out[start : start+2]
+	}
+	return string(out)
 }

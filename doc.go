@@ -126,16 +126,19 @@
 //
 //	argon2$argon2id$v=19$m=64,t=1,p=1$cGE5RWwzY3pXanRlOUlvM01XSUxVRQ$EQwOTL/KVZhq82x6zUNdlA
 //
-// # wordpress
+// # bcrypt_sha384_wordpress
 //
-// WordPress 6.8 and later: "$wp" and a bcrypt digest of the base64
+// WordPress 6.8 and later (alias "wordpress", this package's name for it
+// before the naming rule): "$wp" and a bcrypt digest of the base64
 // HMAC-SHA384 of the password with the key "wp-sha384" (wp_hash_password).
 //
 //	$wp$2y$04$0dhUnDf3qQ3yu3mrQYoRg..S1EQ2sexLxXmfwyzDx7RjZjmoJ4tu.
 //
-// # werkzeug_pbkdf2
+// # pbkdf2_werkzeug
 //
-// Werkzeug's generate_password_hash with PBKDF2 (its default before 3.0):
+// Werkzeug's generate_password_hash with PBKDF2 (its default before 3.0;
+// alias "werkzeug_pbkdf2", this package's name for it before the naming
+// rule):
 // sha256, sha512 or sha1, the salt as UTF-8, a hash-sized key in lowercase hex.
 //
 //	pbkdf2:sha256:1000$oe6oSwmlHYdNflQM$23f7f09746fb96b501b0194669210c9179de9d971b8904eee3f160317eecff3f
@@ -163,4 +166,117 @@
 //	$6$saltstring$svn8UoSVapNtMuq1ukKS4tPQd8iKwSMHWjl/O817G3uBnIFNjnQJuesI68u4OTLiBFdcbYEdFCoEOfaS35inz1
 //	$5$rounds=10000$saltstringsaltst$3xv.VbSHBb41AL9AvLeujZkZRBAwqFMz2.opqey6IcA
 //	$1$28772684$iEwNOgGugqO9.bIz5sk8k/
+//
+// # drupal7
+//
+// Drupal 7's includes/password.inc: "$S$", a log2 round count character
+// (7..30), 8 salt characters and the first 43 characters of the iterated
+// SHA-512, 55 characters in all (Drupal 7.105 with PHP 8.2):
+//
+//	$S$51vMhqWds2ap96IApBCBZQMJsUVAivjFJhcINe43UWqwc3piURBL
+//
+// "U$S$..." (Drupal 6 md5 digests upgraded by user_update_7000) is the same
+// over the hex md5 of the password, and the phpass "$P$", "$H$" and "U$P$"
+// forms Drupal 7 reads verify under this name too (Identify names phpass
+// first for "$P$"/"$H$"). Drupal hashes at most 512 bytes of password; a
+// longer one is ErrPasswordTooLong, except in the "U" forms, which hash its md5.
+//
+// # scrypt_django, bcrypt_django
+//
+// Django's ScryptPasswordHasher (4.0+): "scrypt$<N>$<salt>$<r>$<p>$<hash>",
+// the salt used as its bytes, a 64-byte key in padded base64 (Django 4.2.21):
+//
+//	scrypt$16384$J1Cx7kmVFRtRVTWDSVXoou$8$1$1VWhzxeoKvSVvPwABVXbNA6I5RuVPCusHPAaMKc4WwFBLj54Sv8BMrxLPDGACHqsLFOVZRkABe/t1m+ptzM+qQ==
+//
+// and BCryptPasswordHasher, "bcrypt$" + bcrypt of the raw password (its first
+// 72 bytes):
+//
+//	bcrypt$$2b$12$BxTTe6C5BblDcXkInTvGz.P9a0hs8UgSl5iqV4mJag5B1kBddZJsm
+//
+// Hash writes scrypt_django digests that stock Django verifies: Django's
+// maxmem=0 leaves OpenSSL's 32 MiB cap, so N is halved until the policy's
+// costs fit it.
+//
+// # bcrypt_sha256_passlib, scrypt_passlib
+//
+// passlib's bcrypt_sha256, bcrypt over base64(HMAC-SHA256(salt, password))
+// (v=2) or base64(SHA-256(password)) (v1, "$bcrypt-sha256$2b,12$..."):
+//
+//	$bcrypt-sha256$v=2,t=2b,r=12$iFMx9t38wN7gnjNzTErD2O$hlOEMu86swd3OloCDlY24PodSeMxc1q
+//
+// and passlib's scrypt, ln = log2 N, salt and 32-byte hash in unpadded
+// standard base64 (passlib 1.7.4):
+//
+//	$scrypt$ln=14,r=8,p=1$M6W1WS8Y6e70Kt0hhizqlQ$NR7uTMK+S/cQV3Eel7LbvnCwjqIF6vv3gaLJPGDGm2I
+//
+// Ory Kratos imports the same prefix with ln = N itself and padded base64 of
+// any hash length ($scrypt$ln=16384,r=8,p=1$<salt>=$<hash>=, from Kratos' own
+// tests); scrypt_passlib reads a digest with padded fields, or with an ln
+// above 31, that way.
+//
+// # yescrypt, scrypt_crypt
+//
+// libxcrypt's yescrypt, the /etc/shadow default of Debian 11+, Ubuntu 22.04+
+// and Fedora 35+ (mkpasswd -m yescrypt, Python's crypt module): "$y$", the
+// parameters in yescrypt's variable-length code ("j" YESCRYPT_DEFAULTS, then
+// log2 N - 1 and r - 1: "9T" is N=4096, r=32, 16 MiB; optional p and t), a
+// salt of 0 to 64 bytes and a 32-byte hash in yescrypt's little-endian base64.
+// The flavors libxcrypt computes are verified: YESCRYPT_DEFAULTS (pwxform),
+// WORM ("/") and classic scrypt ("."). libxcrypt's "$7$" (mkpasswd -m
+// scrypt) is scrypt_crypt: N as one character, r and p as five each, the
+// salt used as written. Both run on internal/yescryptcore, written from the
+// yescrypt reference code and checked against libxcrypt; their memory is
+// limited by YescryptMemory and taken from the budget.
+//
+//	$y$j9T$Gws5qHlfvUwnYdgLH.g8M/$Q1Vxwc0iMO6Ej0WNq.PbPII7.PFIYurAlHcujobvpv5
+//	$7$CU..../....026hazDkys.NHNyeQIWnxW$Et2o7dsaYKhrdSbHyWj5n5SgHBeoceNqC/XfaQKVWN0
+//
+// # des_crypt
+//
+// The traditional DES crypt(3) of Version 7 Unix (insecure): 2 salt and 11
+// hash characters of crypt's alphabet, as libxcrypt, passlib and
+// slappasswd -h {CRYPT} write it, and Django's CryptPasswordHasher form
+// "crypt$$" and the same (passlib's django_des_crypt and Django 1.0 also
+// wrote the salt into the middle field). As every producer does, only the
+// first 8 bytes of the password count and the high bit of each byte is
+// dropped; Hash refuses passwords it would truncate. Identify ranks a bare
+// 13-character string below any other hasher that claims it.
+//
+//	Cn1c3KfBVgHXI
+//	crypt$$gv8pL7Szzy0t2
+//
+// # bigcrypt
+//
+// HP-UX's and Tru64's DES crypt for long passwords (insecure), which
+// libxcrypt computes for a setting longer than 13 characters, and so what
+// slappasswd -h {CRYPT} writes for a password over 8 bytes: 11 characters
+// per 8-byte piece of the password, each piece salted with the first two
+// characters of the previous one's (up to 16 pieces).
+//
+//	suanQd1ydo1ps5Wf239LKOEQ6kzqFrik3KUCixRaSOe9yg
+//
+// # apr1_md5_crypt
+//
+// Apache's "$apr1$" (htpasswd -m, passlib's apr_md5_crypt; insecure):
+// md5crypt with "$apr1$" in place of "$1$".
+//
+//	$apr1$sTP4Vp3J$ftp/Tdu9i4upWc4rBK2kW.
+//
+// # mysql_native
+//
+// MySQL 4.1+'s mysql_native_password as PASSWORD() returns it (MariaDB, MySQL
+// before 8.0; insecure): "*" and the upper-case hex of SHA-1(SHA-1(password)).
+//
+//	*2470C0C06DEE42FD1618BB99005ADCA2EC9D1E19
+//
+// # postgres_scram_sha256
+//
+// PostgreSQL's pg_authid.rolpassword under password_encryption =
+// 'scram-sha-256': iterations, salt, StoredKey and ServerKey per RFC 5802 and
+// RFC 7677, the password prepared by SASLprep exactly as PostgreSQL's
+// pg_saslprep does it (NFKC with its mappings; a password it refuses is used
+// as raw bytes, as PostgreSQL does; pure ASCII is unchanged). Its iterations
+// are ScramIterations.
+//
+//	SCRAM-SHA-256$4096:/VYp3ppQnju3466iX1oIXg==$Jh+cXen92b68w+LFVasc0waEVhvqlMifUJfeF8GOQ1o=:miShgYr3DFhC0cjyXZn232zzbah/IGV1FmaAs05xa4Q=
 package pwdigest

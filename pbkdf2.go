@@ -214,10 +214,6 @@ var (
 		name: "pbkdf2_sha256", prefix: "pbkdf2_sha256$", prf: prfSHA256,
 		salt: b64Salt, hash: b64Key(0),
 	}, "standard base64")
-	djangoPBKDF2Format = newPBKDF2Format(pbkdf2Format{
-		name: "pbkdf2_sha256_django", prefix: "pbkdf2_sha256$", prf: prfSHA256,
-		salt: rawSalt, hash: b64Key(sha256.Size),
-	}, "base64 of 32 bytes")
 	pbkdf2SHA512Format = newPBKDF2Format(pbkdf2Format{
 		name: "pbkdf2_sha512", prefix: "pbkdf2_sha512$", prf: prfSHA512, maxIter: 420000,
 		salt: rawSalt, hash: hexKey(0),
@@ -231,8 +227,8 @@ var (
 	}, "40 hex characters or base64 of 20 bytes")
 )
 
-var (
-	keycloakHasher = register(&scheme{
+func init() {
+	register(&scheme{
 		name: "pbkdf2_sha256", parse: keycloakFormat.parse, params: []*Param{PBKDF2SHA256Iterations},
 		hash: func(password string, p *Policy) (string, error) {
 			// Keycloak: 16-byte salt, 64-byte key.
@@ -244,18 +240,7 @@ var (
 		},
 		rank: rankKeycloak,
 	})
-	djangoPBKDF2Hasher = register(&scheme{
-		name: "pbkdf2_sha256_django", parse: djangoPBKDF2Format.parse, params: []*Param{PBKDF2SHA256Iterations},
-		hash: func(password string, p *Policy) (string, error) {
-			iter := int(p.Get(PBKDF2SHA256Iterations))
-			salt := randomString(22, alnum) // Django's salt: 22 alphanumerics
-			key, err := pbkdf2Key(prfSHA256, password, []byte(salt), iter, sha256.Size)
-			return joinPBKDF2("pbkdf2_sha256$", iter, salt,
-				base64.StdEncoding.EncodeToString(key)), err
-		},
-		rank: func(digest string) int { return -rankKeycloak(digest) },
-	})
-	pbkdf2SHA512Hasher = register(&scheme{
+	register(&scheme{
 		name: "pbkdf2_sha512", parse: pbkdf2SHA512Format.parse, params: []*Param{PBKDF2SHA512Iterations},
 		checkPolicy: func(p *Policy, _ Limits) error {
 			if iter := p.Get(PBKDF2SHA512Iterations); iter >= int64(pbkdf2SHA512Format.maxIter) {
@@ -270,7 +255,7 @@ var (
 			return joinPBKDF2("pbkdf2_sha512$", iter, salt, hex.EncodeToString(key)), err
 		},
 	})
-	pbkdf2SHA1Hasher = register(&scheme{
+	register(&scheme{
 		name: "pbkdf2_sha1", parse: pbkdf2SHA1Format.parse, params: []*Param{PBKDF2SHA1Iterations},
 		hash: func(password string, p *Policy) (string, error) {
 			iter := int(p.Get(PBKDF2SHA1Iterations))
@@ -279,7 +264,7 @@ var (
 			return joinPBKDF2("pbkdf2_sha1$", iter, salt, hex.EncodeToString(key)), err
 		},
 	})
-)
+}
 
 // hexOrB64Key is a hash of n bytes in hex (2n characters) or padded
 // standard base64.

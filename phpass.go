@@ -21,16 +21,18 @@ var PhpassRounds = newParam(Param{
 	Min: 7, Max: 30, Limit: 18, Policy: 13,
 })
 
-var phpassHasher = register(&scheme{
-	name:   "phpass",
-	params: []*Param{PhpassRounds},
-	parse:  parsePhpass,
-	hash: func(password string, p *Policy) (string, error) {
-		salt := encode64(randomBytes(6)) // 8 characters, as phpass makes them
-		d := &phpassDigest{ident: 'P', log2: int(p.Get(PhpassRounds)), salt: salt}
-		return d.compute(password), nil
-	},
-})
+func init() {
+	register(&scheme{
+		name:   "phpass",
+		params: []*Param{PhpassRounds},
+		parse:  parsePhpass,
+		hash: func(password string, p *Policy) (string, error) {
+			salt := encode64(randomBytes(6)) // 8 characters, as phpass makes them
+			d := &phpassDigest{ident: 'P', log2: int(p.Get(PhpassRounds)), salt: salt}
+			return d.compute(password), nil
+		},
+	})
+}
 
 var (
 	errPhpassShape = malformed("phpass", `want "$P$" or "$H$" + rounds + 8 salt + 22 checksum characters`)

@@ -2,6 +2,7 @@
 """crypt(3) producers beyond glibc's: libxcrypt (through Python's crypt
 module and Debian whois' mkpasswd) for yescrypt ($y$), scrypt ($7$) and
 traditional DES crypt; Django 3.2's CryptPasswordHasher (crypt$$...);
+slapd's slappasswd -h {CRYPT} (DES);
 passlib's des_crypt and apr_md5_crypt; Debian apache2-utils' htpasswd ($apr1$).
 
 Writes JSON lines (with a "file" key) to stdout. Salts come from a seeded
@@ -164,6 +165,17 @@ def gen_des_crypt():
         h = des_crypt.using(salt=rand_str(r, 2, ITOA64)).hash(pw)
         check(des_crypt.verify(pw, h), h)
         E.emit("des_crypt", h, pw, pl)
+    sl = "slappasswd -h {CRYPT} (Debian slapd %s, libxcrypt %s), the {CRYPT} prefix removed" % (
+        deb("slapd"), deb("libcrypt1"))
+    # slappasswd passes a long salt, so libxcrypt computes bigcrypt: for a
+    # password of up to 8 bytes that is DES crypt itself.
+    for key in ["ascii", "one", "e80", "spaces", "dollar"]:
+        pw = PASSWORDS[key]
+        out = subprocess.run(["slappasswd", "-h", "{CRYPT}", "-s", pw], capture_output=True, check=True)
+        h = out.stdout.decode().strip()
+        check(h.startswith("{CRYPT}") and crypt.crypt(pw, h[7:]) == h[7:], h)
+        E.emit("des_crypt" if len(h) == 7 + 13 else "bigcrypt", h[7:], pw, sl,
+               "random salt: this line changes on every run")
     dj = "Django %s CryptPasswordHasher (Debian python3-django %s), libxcrypt %s" % (
         django.get_version(), deb("python3-django"), deb("libcrypt1"))
     hs = CryptPasswordHasher()
@@ -204,8 +216,31 @@ def gen_apr1():
         E.emit("apr1_md5_crypt", h, pw, ht, "random salt: this line changes on every run")
 
 
+def gen_bigcrypt():
+    import passlib
+    from passlib.hash import bigcrypt
+    r = rng("bigcrypt")
+    src = libxcrypt_src() + ", with a setting longer than 13 characters"
+    pl = "passlib %s bigcrypt (Debian python3-passlib %s)" % (passlib.__version__, deb("python3-passlib"))
+    for key in COMMON + ["e80"]:
+        pw = PASSWORDS[key]
+        if len(pw.encode()) <= 8:
+            continue
+        h = libxcrypt(pw, rand_str(r, 2, ITOA64) + "." * 11 + "x")
+        note = "only the first 128 bytes count" if len(pw.encode()) > 128 else None
+        if any(ord(c) > 127 for c in pw):
+            note = "the high bit of each byte is dropped"
+        E.emit("bigcrypt", h, pw, src, note)
+    for key in ["spaces", "long100", "quotes"]:
+        pw = PASSWORDS[key]
+        h = bigcrypt.using(salt=rand_str(r, 2, ITOA64)).hash(pw)
+        check(bigcrypt.verify(pw, h), h)
+        E.emit("bigcrypt", h, pw, pl)
+
+
 def main():
     gen_yescrypt()
+    gen_bigcrypt()
     gen_scrypt_crypt()
     gen_des_crypt()
     gen_apr1()

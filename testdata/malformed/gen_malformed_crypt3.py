@@ -144,6 +144,21 @@ def des_crypt(d):
     ]
 
 
+@hasher("bigcrypt", "suanQd1ydo1ps5Wf239LKOEQ6kzqFrik3KUCixRaSOe9yg")
+def bigcrypt(d):
+    return [
+        (M, d[:-6], "a segment cut in the middle"),
+        (M, d[:2], "salt only"),
+        (M, d[:12], "one character short of a segment"),
+        (M, d[:12] + "z" + d[13:], "first segment's last character has non-zero unused bits"),
+        (M, d[:-1] + "z", "last segment's last character has non-zero unused bits"),
+        (M, d[:5] + "!" + d[6:], "character outside crypt's alphabet"),
+        (M, d[:13] + "$" + d[13:], "$ between segments"),
+        (M, "{CRYPT}" + d, "LDAP's {CRYPT} prefix (ldap_crypt's)"),
+        (M, d[:2] + (d[2:13] * 17), "17 segments, above libxcrypt's 16"),
+    ]
+
+
 APR = "$apr1$sTP4Vp3J$ftp/Tdu9i4upWc4rBK2kW."
 
 

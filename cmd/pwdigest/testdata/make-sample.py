@@ -189,6 +189,7 @@ add(vector("apr1_md5_crypt", "$apr1$", "htpasswd", PW_ALICE), "apr1_md5_crypt", 
 add(vector("mysql_native", "*", "MariaDB", "password"), "mysql_native", "password")        # insecure
 add(vector("postgres_scram_sha256", "SCRAM-SHA-256$4096:", "PostgreSQL", PW_ALICE),
     "postgres_scram_sha256", PW_ALICE)                                                      # PostgreSQL's 4096
+add(vector("bigcrypt", "", "libxcrypt", PW_ALICE), "bigcrypt", PW_ALICE)                    # insecure
 
 root = os.getcwd()
 with open(os.path.join(root, "testdata/sample-export.jsonl"), "w") as f:

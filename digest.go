@@ -13,10 +13,10 @@ import (
 // and Node apps stored them (PHP md5(), hash('sha256', ...)). Both case
 // spellings of hex are accepted. Insecure: upgrade on sign-in.
 
-var (
-	md5Hasher    = register(hexScheme("md5", md5.New, md5.Size))
-	sha256Hasher = register(hexScheme("sha256", sha256.New, sha256.Size))
-)
+func init() {
+	register(hexScheme("md5", md5.New, md5.Size))
+	register(hexScheme("sha256", sha256.New, sha256.Size))
+}
 
 func hexScheme(name string, newHash func() hash.Hash, size int) *scheme {
 	errShape := malformed(name, "want "+strconv.Itoa(2*size)+" hex characters")
