@@ -12,27 +12,41 @@ type pwxform struct {
 
 // transform is pwxform on one 64-byte block: 4 gather lanes of 2 simple
 // 64-bit words, 6 rounds of a 32×32 multiply, an add and a xor of two S-box
-// words picked by the lane's first word; rounds 1 to 4 write S2.
+// words picked by the lane's first word; rounds 1 to 4 write S2. The block
+// is kept in locals, the first and last rounds apart: they write nothing.
 func (c *pwxform) transform(b *[8]uint64) {
 	s0 := (*[sboxWords]uint64)(c.s[c.s0:])
 	s1 := (*[sboxWords]uint64)(c.s[c.s1:])
 	s2 := (*[sboxWords]uint64)(c.s[c.s2:])
-	w := c.w
-	for i := range 6 {
-		for j := 0; j < 8; j += 2 {
-			x0, x1 := b[j], b[j+1]
-			p0 := (uint32(x0) & smask) >> 3
-			p1 := (uint32(x0>>32) & smask) >> 3
-			x0 = ((x0>>32)*(x0&0xffffffff) + s0[p0]) ^ s1[p1]
-			x1 = ((x1>>32)*(x1&0xffffffff) + s0[p0+1]) ^ s1[p1+1]
-			b[j], b[j+1] = x0, x1
-			if i != 0 && i != 5 {
-				s2[w&(sboxWords-1)] = x0
-				s2[(w+1)&(sboxWords-1)] = x1
-				w += 2
-			}
-		}
+	x0, x1, x2, x3, x4, x5, x6, x7 := b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]
+	// lane is one gather lane's step: both words from the S-box pair that
+	// the first word's low and high halves pick.
+	lane := func(a, b uint64) (uint64, uint64) {
+		p0 := (uint32(a) & smask) >> 3
+		p1 := (uint32(a>>32) & smask) >> 3
+		a = ((a>>32)*(a&0xffffffff) + s0[p0]) ^ s1[p1]
+		b = ((b>>32)*(b&0xffffffff) + s0[p0+1]) ^ s1[p1+1]
+		return a, b
 	}
+	x0, x1 = lane(x0, x1)
+	x2, x3 = lane(x2, x3)
+	x4, x5 = lane(x4, x5)
+	x6, x7 = lane(x6, x7)
+	w := c.w
+	for range 4 {
+		x0, x1 = lane(x0, x1)
+		x2, x3 = lane(x2, x3)
+		x4, x5 = lane(x4, x5)
+		x6, x7 = lane(x6, x7)
+		d := (*[8]uint64)(s2[w&(sboxWords-8):])
+		d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7] = x0, x1, x2, x3, x4, x5, x6, x7
+		w += 8
+	}
+	x0, x1 = lane(x0, x1)
+	x2, x3 = lane(x2, x3)
+	x4, x5 = lane(x4, x5)
+	x6, x7 = lane(x6, x7)
+	b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7] = x0, x1, x2, x3, x4, x5, x6, x7
 	c.s0, c.s1, c.s2 = c.s2, c.s0, c.s1
 	c.w = w & (sboxWords - 1)
 }
