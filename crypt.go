@@ -4,7 +4,7 @@ import (
 	"crypto/md5"
 	"crypto/sha256"
 	"crypto/sha512"
-	"crypto/subtle"
+	"encoding/binary"
 	"fmt"
 	"hash"
 	"math"
@@ -42,9 +42,9 @@ import (
 //     character zero.
 //
 // The work grows with the password's length (quadratically for the SHA
-// schemes), so passwords longer than cryptMaxPassword bytes are refused:
-// by Verify as a cost above the limit (ErrParamsOutOfRange), by Hash with
-// ErrPasswordTooLong; libxcrypt takes at most 511 bytes, passlib 4096.
+// schemes), so passwords longer than cryptMaxPassword bytes are refused by
+// Verify and Hash with ErrPasswordTooLong (the password's fault, not the
+// digest's); libxcrypt takes at most 511 bytes, passlib 4096.
 
 const (
 	cryptMaxPassword     = 4096
@@ -235,9 +235,12 @@ func (d *shaCryptDigest) verify(password string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	sum := shaCryptSum(d.c.newHash, []byte(password), []byte(d.salt), d.rounds)
+	pw := passwordCopy(password)
+	defer clear(pw)
+	sum := shaCryptSum(d.c.newHash, pw, []byte(d.salt), d.rounds)
 	got := d.c.order.encode(make([]byte, 0, 86), sum)
-	return subtle.ConstantTimeCompare(got, []byte(d.sum)) == 1, nil
+	clear(sum)
+	return equalKey(got, nil, []byte(d.sum))
 }
 
 // hash writes rounds= only when it is not the default, as glibc and
@@ -270,11 +273,10 @@ func checkCryptPassword(name, password string) error {
 // cryptVerifyPassword is the password crypt(3) would see: C strings end at
 // the first NUL, so the rest is ignored, as glibc, libxcrypt and PHP do. The
 // work grows with the square of the length, so a password over
-// cryptMaxPassword bytes is refused as a cost above the limit, before any
-// hashing.
+// cryptMaxPassword bytes is refused before any hashing.
 func cryptVerifyPassword(name, password string) (string, error) {
 	if len(password) > cryptMaxPassword {
-		return "", fmt.Errorf("%w: %s password length %d is above the limit %d", ErrParamsOutOfRange, name, len(password), cryptMaxPassword)
+		return "", fmt.Errorf("%w: %s takes at most %d bytes, got %d", ErrPasswordTooLong, name, cryptMaxPassword, len(password))
 	}
 	if i := strings.IndexByte(password, 0); i >= 0 {
 		password = password[:i]
@@ -339,7 +341,10 @@ func shaCryptSum(newHash func() hash.Hash, password, salt []byte, rounds int) []
 	}
 	s := cycled(h.Sum(nil), len(salt))
 
-	return cryptRounds(h, a, p, s, rounds)
+	sum := cryptRounds(h, a, p, s, rounds)
+	clear(b)
+	clear(p) // a is sum's storage
+	return sum
 }
 
 // cryptRounds is the main loop md5crypt introduced and SHA-crypt kept: each
@@ -418,8 +423,12 @@ func (d *md5CryptDigest) verify(password string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	got := md5CryptOrder.encode(make([]byte, 0, 22), md5CryptSum([]byte(password), []byte(d.salt), "$1$"))
-	return subtle.ConstantTimeCompare(got, []byte(d.sum)) == 1, nil
+	pw := passwordCopy(password)
+	defer clear(pw)
+	sum := md5CryptSum(pw, []byte(d.salt), "$1$")
+	got := md5CryptOrder.encode(make([]byte, 0, 22), sum)
+	clear(sum)
+	return equalKey(got, nil, []byte(d.sum))
 }
 
 // md5CryptSum is FreeBSD's md5crypt; Apache's apr1 is the same with the
@@ -446,6 +455,7 @@ func md5CryptSum(password, salt []byte, magic string) []byte {
 		}
 	}
 	sum := h.Sum(nil)
+	clear(alt)
 
 	return cryptRounds(h, sum, password, salt, md5CryptRounds)
 }
@@ -474,6 +484,7 @@ func init() {
 		checkPolicy: func(p *Policy, l Limits) error {
 			return checkYescrypt("policy scrypt_crypt", scryptCryptCostParams(int(p.Get(ScryptCryptCost))), l)
 		},
+		hashMemory: func(p *Policy) int64 { return scryptCryptCostParams(int(p.Get(ScryptCryptCost))).MemoryBytes() },
 	})
 }
 
@@ -532,7 +543,9 @@ func hashScryptCrypt(password string, pol *Policy) (string, error) {
 	}
 	params := scryptCryptCostParams(int(pol.Get(ScryptCryptCost)))
 	salt := randomString(22, itoa64)
-	sum, err := yescryptcore.Key([]byte(password), []byte(salt), params, 32)
+	pw := passwordCopy(password)
+	defer clear(pw)
+	sum, err := yescryptcore.Key(pw, []byte(salt), params, 32)
 	if err != nil {
 		return "", err
 	}
@@ -601,8 +614,12 @@ func (d *apr1Digest) verify(password string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	got := md5CryptOrder.encode(make([]byte, 0, 22), md5CryptSum([]byte(password), []byte(d.salt), "$apr1$"))
-	return subtle.ConstantTimeCompare(got, []byte(d.sum)) == 1, nil
+	pw := passwordCopy(password)
+	defer clear(pw)
+	sum := md5CryptSum(pw, []byte(d.salt), "$apr1$")
+	got := md5CryptOrder.encode(make([]byte, 0, 22), sum)
+	clear(sum)
+	return equalKey(got, nil, []byte(d.sum))
 }
 
 // des_crypt: the traditional DES-based crypt(3) of Version 7 Unix, 13
@@ -702,8 +719,12 @@ func (d *desCryptDigest) verify(password string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	got := descrypt.Sum([]byte(password), d.salt)
-	return subtle.ConstantTimeEq(int32(got>>32), int32(d.sum>>32))&subtle.ConstantTimeEq(int32(got), int32(d.sum)) == 1, nil
+	pw := passwordCopy(password)
+	defer clear(pw)
+	var got, want [8]byte
+	binary.BigEndian.PutUint64(got[:], descrypt.Sum(pw, d.salt))
+	binary.BigEndian.PutUint64(want[:], d.sum)
+	return equalKey(got[:], nil, want[:])
 }
 
 func hashDESCrypt(password string, _ *Policy) (string, error) {
@@ -761,7 +782,7 @@ func init() {
 			if !isASCII(password) || strings.IndexByte(password, 0) >= 0 {
 				return "", fmt.Errorf("%w: bigcrypt drops the high bit of each byte and stops at a NUL", ErrUnsupportedPassword)
 			}
-			return bigcryptSum(password, randomString(2, itoa64)), nil
+			return string(bigcryptSum(password, randomString(2, itoa64))), nil
 		},
 		// A bare string of crypt's alphabet; at 13 characters, des_crypt's.
 		rank: func(digest string) int {
@@ -798,22 +819,23 @@ func (d *bigcryptDigest) verify(password string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	got := bigcryptSum(password, d.digest[:2])
-	return subtle.ConstantTimeCompare([]byte(got), []byte(d.digest)) == 1, nil
+	return equalKey(bigcryptSum(password, d.digest[:2]), nil, []byte(d.digest))
 }
 
 // bigcryptSum is libxcrypt's crypt_bigcrypt_rn for a password without NUL.
-func bigcryptSum(password, salt string) string {
+func bigcryptSum(password, salt string) []byte {
 	out := []byte(salt)
 	prev := out[:2]
 	for seg := 0; seg < bigcryptMaxSegments; seg++ {
-		piece := password[min(8*seg, len(password)):min(8*seg+8, len(password))]
+		var piece [8]byte
+		copy(piece[:], password[min(8*seg, len(password)):min(8*seg+8, len(password))])
 		start := len(out)
-		out = appendDESSum(out, descrypt.Sum([]byte(piece), desSalt(prev)))
+		out = appendDESSum(out, descrypt.Sum(piece[:], desSalt(prev)))
+		clear(piece[:])
 		if len(password) <= 8*(seg+1) {
 			break
 		}
 		prev = out[start : start+2]
 	}
-	return string(out)
+	return out
 }

@@ -3,7 +3,6 @@ package pwdigest
 import (
 	"crypto/md5"
 	"crypto/sha256"
-	"crypto/subtle"
 	"encoding/hex"
 	"hash"
 	"strconv"
@@ -49,5 +48,5 @@ func (p *hexDigest) weaker(*Policy) bool { return true }
 func (p *hexDigest) verify(password string) (bool, error) {
 	h := p.newHash()
 	h.Write([]byte(password))
-	return subtle.ConstantTimeCompare(h.Sum(nil), p.sum) == 1, nil
+	return equalKey(h.Sum(nil), nil, p.sum)
 }

@@ -2,7 +2,6 @@ package pwdigest
 
 import (
 	"crypto/sha1"
-	"crypto/subtle"
 	"encoding/hex"
 	"strings"
 )
@@ -47,7 +46,9 @@ func parseMySQLNative(digest string, _ Limits) (parsed, error) {
 }
 
 func mysqlNativeSum(password string) [sha1.Size]byte {
-	inner := sha1.Sum([]byte(password))
+	pw := passwordCopy(password)
+	defer clear(pw)
+	inner := sha1.Sum(pw)
 	defer clear(inner[:])
 	return sha1.Sum(inner[:])
 }
@@ -57,5 +58,5 @@ func (d *mysqlNativeDigest) weaker(*Policy) bool { return true }
 
 func (d *mysqlNativeDigest) verify(password string) (bool, error) {
 	sum := mysqlNativeSum(password)
-	return subtle.ConstantTimeCompare(sum[:], d.sum[:]) == 1, nil
+	return equalKey(sum[:], nil, d.sum[:])
 }

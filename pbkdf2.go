@@ -5,7 +5,6 @@ import (
 	"crypto/sha1"
 	"crypto/sha256"
 	"crypto/sha512"
-	"crypto/subtle"
 	"encoding/base64"
 	"encoding/hex"
 	"hash"
@@ -74,7 +73,9 @@ func pbkdf2Key(h prfHash, password string, salt []byte, iter, keyLen int) ([]byt
 	if !pbkdf2core.Accelerated(h) {
 		return pbkdf2.Key(stdHash(h), password, salt, iter, keyLen)
 	}
-	return pbkdf2core.Key(h, []byte(password), salt, iter, keyLen)
+	pw := passwordCopy(password)
+	defer clear(pw)
+	return pbkdf2core.Key(h, pw, salt, iter, keyLen)
 }
 
 func stdHash(h prfHash) func() hash.Hash {
@@ -101,10 +102,7 @@ func (d *pbkdf2Digest) weaker(p *Policy) bool {
 }
 func (d *pbkdf2Digest) verify(password string) (bool, error) {
 	key, err := pbkdf2Key(d.prf, password, d.salt, d.iter, len(d.hash))
-	if err != nil {
-		return false, err
-	}
-	return subtle.ConstantTimeCompare(key, d.hash) == 1, nil
+	return equalKey(key, err, d.hash)
 }
 
 // pbkdf2Format describes one PBKDF2 digest format.

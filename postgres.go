@@ -142,6 +142,8 @@ func (d *scramDigest) verify(password string) (bool, error) {
 		return false, err
 	}
 	ok := subtle.ConstantTimeCompare(stored[:], d.storedKey[:]) & subtle.ConstantTimeCompare(server[:], d.server[:])
+	clear(stored[:])
+	clear(server[:])
 	return ok == 1, nil
 }
 

@@ -1,7 +1,6 @@
 package pwdigest
 
 import (
-	"crypto/subtle"
 	"math"
 	"strings"
 
@@ -73,6 +72,7 @@ func init() {
 		checkPolicy: func(p *Policy, l Limits) error {
 			return checkYescrypt("policy yescrypt", yescryptCostParams(int(p.Get(YescryptCost))), l)
 		},
+		hashMemory: func(p *Policy) int64 { return yescryptCostParams(int(p.Get(YescryptCost))).MemoryBytes() },
 	})
 }
 
@@ -233,12 +233,10 @@ func (d *yescryptDigest) verify(password string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	got, err := yescryptcore.Key([]byte(password), d.salt[:d.saltLen], d.params, 32)
-	if err != nil {
-		return false, err
-	}
-	defer clear(got)
-	return subtle.ConstantTimeCompare(got, d.sum[:]) == 1, nil
+	pw := passwordCopy(password)
+	defer clear(pw)
+	got, err := yescryptcore.Key(pw, d.salt[:d.saltLen], d.params, 32)
+	return equalKey(got, err, d.sum[:])
 }
 
 // yescryptCostParams is libxcrypt's gensalt_yescrypt_rn: r=8 below cost 3
@@ -260,7 +258,9 @@ func hashYescrypt(password string, pol *Policy) (string, error) {
 	}
 	params := yescryptCostParams(int(pol.Get(YescryptCost)))
 	salt := randomBytes(16)
-	sum, err := yescryptcore.Key([]byte(password), salt, params, 32)
+	pw := passwordCopy(password)
+	defer clear(pw)
+	sum, err := yescryptcore.Key(pw, salt, params, 32)
 	if err != nil {
 		return "", err
 	}

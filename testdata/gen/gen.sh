@@ -70,6 +70,7 @@ if [ "${1:-}" != "--verify" ]; then
 	django42=$(sh "$here/fetch_django42.sh" "$tmp/django42")
 	(cd "$here" && PYTHONPATH="$django42" "$py" -B gen_django42.py >"$tmp/django42.jsonl")
 	(cd "$here" && "$py" -B gen_passlib_django.py >"$tmp/passlib_django.jsonl")
+	(cd "$here" && "$py" -B gen_recipe.py >"$tmp/recipe.jsonl")
 	# libxcrypt (yescrypt, $7$, DES), Django's crypt$$, passlib, htpasswd;
 	# then PostgreSQL 15 and MariaDB, each started on a Unix socket in a
 	# temporary directory and stopped again (gen_servers.py).
@@ -88,7 +89,7 @@ if [ "${1:-}" != "--verify" ]; then
 	rm -f "$out"/*.jsonl
 	"$py" -B "$here/merge.py" "$out" "$here/published.jsonl" \
 		"$tmp/python.jsonl" "$tmp/php.jsonl" "$tmp/node.jsonl" \
-		"$tmp/django42.jsonl" "$tmp/passlib_django.jsonl" "$tmp/drupal.jsonl" \
+		"$tmp/django42.jsonl" "$tmp/passlib_django.jsonl" "$tmp/drupal.jsonl" "$tmp/recipe.jsonl" \
 		"$tmp/crypt3.jsonl" "$tmp/servers.jsonl"
 fi
 (cd "$here" && "$py" -B verify.py "$out")
