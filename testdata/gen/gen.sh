@@ -56,6 +56,7 @@ if [ "${1:-}" = "--roundtrip" ]; then
 	(cd "$here/../.." && go run ./testdata/gen/ourdigests \
 		-passwords testdata/gen/passwords.json -out testdata/roundtrip)
 	(cd "$here" && "$py" -B roundtrip.py "$here/../roundtrip")
+	"$py" -B "$here/roundtrip_postgres.py" "$here/../roundtrip/postgres_scram_sha256.jsonl"
 	exit
 fi
 
