@@ -1,6 +1,7 @@
 package pwdigest
 
 import (
+	"fmt"
 	"math"
 	"strings"
 
@@ -180,30 +181,9 @@ func checkYescrypt(name string, params yescryptcore.Params, l Limits) error {
 	return l.limit(YescryptMemory, name, "memory", params.MemoryBytes())
 }
 
+// describeYescrypt names the costs in an error message.
 func describeYescrypt(p yescryptcore.Params) string {
-	var b strings.Builder
-	b.WriteString("N=")
-	b.WriteString(uitoa(p.N))
-	b.WriteString(" r=")
-	b.WriteString(uitoa(uint64(p.R)))
-	b.WriteString(" p=")
-	b.WriteString(uitoa(uint64(p.P)))
-	b.WriteString(" t=")
-	b.WriteString(uitoa(uint64(p.T)))
-	return b.String()
-}
-
-func uitoa(v uint64) string {
-	var buf [20]byte
-	i := len(buf)
-	for {
-		i--
-		buf[i] = byte('0' + v%10)
-		v /= 10
-		if v == 0 {
-			return string(buf[i:])
-		}
-	}
+	return fmt.Sprintf("N=%d r=%d p=%d t=%d", p.N, p.R, p.P, p.T)
 }
 
 func decodeYescryptSum(dst *[32]byte, s string) bool {
