@@ -20,6 +20,8 @@ import subprocess
 import sys
 import warnings
 
+import verify_crypt3
+
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -307,6 +309,8 @@ def check_more(name, key, d, pw, rec, C):
         C.put(key, "hashlib(drupal7)", drupal7_check(d, pw))
     elif name == "recipe":
         C.put(key, "php(recipe note)", recipe_php(d, pw, rec["note"]))
+    elif name in verify_crypt3.NAMES:
+        verify_crypt3.check(name, key, d, pw, C)
     else:
         import verify_formats  # issue 13's formats: LDAP, ASP.NET, Atlassian, Spring
         if not verify_formats.check(name, key, d, pw, rec, C):
