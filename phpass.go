@@ -16,12 +16,20 @@ const itoa64 = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 var phpassHasher = register(&scheme{
 	name:  "phpass",
 	parse: parsePhpass,
-	hash: func(password string, p *Policy) (string, error) {
-		salt := encode64(randomBytes(6)) // 8 characters, as phpass makes them
-		d := &phpassDigest{ident: 'P', log2: p.PhpassRounds, salt: salt}
-		return d.compute(password), nil
-	},
+	hash:  hashPhpass,
 })
+
+// md5_phpass is Clerk's other name for the same hashes (WordPress's
+// class-phpass.php): the same function under both names.
+func init() {
+	register(&scheme{name: "md5_phpass", parse: parsePhpass, hash: hashPhpass})
+}
+
+func hashPhpass(password string, p *Policy) (string, error) {
+	salt := encode64(randomBytes(6)) // 8 characters, as phpass makes them
+	d := &phpassDigest{ident: 'P', log2: p.PhpassRounds, salt: salt}
+	return d.compute(password), nil
+}
 
 var (
 	errPhpassShape = malformed("phpass", `want "$P$" or "$H$" + rounds + 8 salt + 22 checksum characters`)
