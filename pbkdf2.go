@@ -79,6 +79,9 @@ type pbkdf2Digest struct {
 	iter int
 	salt []byte
 	hash []byte // expected key
+	// altSalt, where not nil, is a second reading of the salt, tried too
+	// (pbkdf2_sha1's hex salts: decoded, and as their text).
+	altSalt []byte
 }
 
 func (d *pbkdf2Digest) memory() int64         { return 0 }
@@ -88,7 +91,15 @@ func (d *pbkdf2Digest) verify(password string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	return subtle.ConstantTimeCompare(key, d.hash) == 1, nil
+	match := subtle.ConstantTimeCompare(key, d.hash)
+	if d.altSalt != nil {
+		// Both salts are always tried: the order cannot change the result.
+		if key, err = pbkdf2Key(d.prf, password, d.altSalt, d.iter, len(d.hash)); err != nil {
+			return false, err
+		}
+		match |= subtle.ConstantTimeCompare(key, d.hash)
+	}
+	return match == 1, nil
 }
 
 // pbkdf2Format describes one PBKDF2 digest format.
@@ -216,7 +227,21 @@ var (
 		// never collide, base64 of 20 bytes ends in "=".
 		hash: hexOrB64Key(sha1.Size),
 	}, "40 hex characters or base64 of 20 bytes")
+	pbkdf2SHA512HexFormat = newPBKDF2Format(pbkdf2Format{
+		name: "pbkdf2_sha512_hex", prefix: "pbkdf2_sha512_hex$", prf: prfSHA512,
+		salt: hexSalt, hash: hexKey(0),
+	}, "hex shorter than 2048 characters")
 )
+
+// hexSalt is a salt written as hex of one case, used decoded.
+var hexSalt = fieldCodec{
+	check: func(s string) (int, bool) { return len(s) / 2, isHex(s) },
+	decode: func(s string) []byte {
+		b := make([]byte, len(s)/2)
+		decodeHex(b, s)
+		return b
+	},
+}
 
 var (
 	keycloakHasher = register(&scheme{
@@ -250,7 +275,7 @@ var (
 		},
 	})
 	pbkdf2SHA1Hasher = register(&scheme{
-		name: "pbkdf2_sha1", parse: pbkdf2SHA1Format.parse,
+		name: "pbkdf2_sha1", parse: parsePBKDF2SHA1,
 		hash: func(password string, p *Policy) (string, error) {
 			salt := randomString(22, alnum)
 			key, err := pbkdf2Key(prfSHA1, password, []byte(salt), p.PBKDF2SHA1Iterations, sha1.Size)
@@ -298,4 +323,99 @@ func rankKeycloak(digest string) int {
 		return -1
 	}
 	return r
+}
+
+// pbkdf2_sha512_hex: Keycloak's pbkdf2-sha512 credential as Clerk takes it,
+// "pbkdf2_sha512_hex$<iterations>$<hex salt>$<hex hash>": the salt used
+// hex-decoded (Keycloak's salts are random bytes), the key as long as the
+// decoded hash, at least minHashBytes.
+
+func init() {
+	register(&scheme{
+		name: "pbkdf2_sha512_hex", parse: parsePBKDF2SHA512Hex,
+		hash: func(password string, p *Policy) (string, error) {
+			// Keycloak: 16-byte salt; a 64-byte key, SHA-512's size.
+			salt := randomBytes(16)
+			key, err := pbkdf2Key(prfSHA512, password, salt, p.PBKDF2SHA512Iterations, sha512.Size)
+			return joinPBKDF2("pbkdf2_sha512_hex$", p.PBKDF2SHA512Iterations, hex.EncodeToString(salt), hex.EncodeToString(key)), err
+		},
+	})
+}
+
+// minHashBytes is the shortest stored key the variable-length formats
+// added for Clerk accept: a shorter one is a cut digest that random wrong
+// passwords would match.
+const minHashBytes = 16
+
+var (
+	errPBKDF2SHA512HexShort = malformed("pbkdf2_sha512_hex", "hash shorter than 16 bytes: the digest looks truncated")
+	errPBKDF2SHA1Short      = malformed("pbkdf2_sha1", "hash shorter than 16 bytes: the digest looks truncated")
+	errPBKDF2SHA1KeyLen     = malformed("pbkdf2_sha1", "key length is not a canonical decimal equal to the hash's length in bytes")
+	errPBKDF2SHA1HexSalt    = malformed("pbkdf2_sha1", "salt of the key-length form is not hex")
+	errPBKDF2SHA1HexHash    = malformed("pbkdf2_sha1", "hash of the key-length form is not hex shorter than 2048 characters")
+)
+
+func parsePBKDF2SHA512Hex(digest string, l *Limits) (parsed, error) {
+	// The floor is a shape check: before ranges and limits, and before
+	// anything is decoded.
+	var f [3]string
+	if rest, ok := strings.CutPrefix(digest, pbkdf2SHA512HexFormat.prefix); ok && splitN(rest, '$', f[:]) &&
+		isHex(f[2]) && len(f[2]) < 2*minHashBytes {
+		return nil, errPBKDF2SHA512HexShort
+	}
+	return pbkdf2SHA512HexFormat.parse(digest, l)
+}
+
+// parsePBKDF2SHA1 reads pbkdf2_sha1's three forms:
+//
+//	pbkdf2_sha1$<iterations>$<salt>$<40 hex or base64 20-byte hash>
+//	pbkdf2_sha1$<iterations>$<hex salt>$<hex hash>$<key length>
+//
+// In the first, with a hex hash, a salt that is hex (one case, even
+// length) is tried both hex-decoded and as its text: Clerk's exports write
+// both. In the second the salt is used decoded and the key length must be
+// the hash's length in bytes.
+func parsePBKDF2SHA1(digest string, l *Limits) (parsed, error) {
+	f := pbkdf2SHA1Format
+	rest, ok := strings.CutPrefix(digest, f.prefix)
+	if !ok || strings.Count(rest, "$") != 3 {
+		p, err := f.parse(digest, l)
+		if err != nil {
+			return nil, err
+		}
+		d := p.(*pbkdf2Digest)
+		if fields := strings.Split(rest, "$"); len(fields[2]) == 2*sha1.Size && isHex(fields[1]) {
+			d.altSalt = hexSalt.decode(fields[1])
+		}
+		return d, nil
+	}
+	var fields [4]string
+	splitN(rest, '$', fields[:])
+	iter, ok := parseCount(fields[0])
+	if !ok {
+		return nil, f.errs.iter
+	}
+	if !isHex(fields[1]) {
+		return nil, errPBKDF2SHA1HexSalt
+	}
+	keyLen, ok := hexKey(0).check(fields[2])
+	if !ok {
+		return nil, errPBKDF2SHA1HexHash
+	}
+	if n, ok := parseCount(fields[3]); !ok || n != keyLen {
+		return nil, errPBKDF2SHA1KeyLen
+	}
+	if keyLen < minHashBytes {
+		return nil, errPBKDF2SHA1Short
+	}
+	if iter < 1 {
+		return nil, outOfRange(f.name+" iterations", iter, "1 and more")
+	}
+	if max := maxIterations(f.prf, l); iter > max {
+		return nil, overLimit(f.name+" iterations", iter, max)
+	}
+	if keyLen > l.PBKDF2KeyLen {
+		return nil, overLimit(f.name+" key length", keyLen, l.PBKDF2KeyLen)
+	}
+	return &pbkdf2Digest{prf: f.prf, iter: iter, salt: hexSalt.decode(fields[1]), hash: hexKey(0).decode(fields[2])}, nil
 }
