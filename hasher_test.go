@@ -86,8 +86,8 @@ func TestInsecure(t *testing.T) {
 func TestHashRoundTrip(t *testing.T) {
 	v := &Verifier{Policy: fastPolicy}
 	for _, name := range Hashers() {
-		if _, ok := mustLookup(t, name).(*scheme); !ok {
-			continue
+		if s, ok := mustLookup(t, name).(*scheme); !ok || s.hash == nil {
+			continue // registered by a test, or verify-only
 		}
 		t.Run(name, func(t *testing.T) {
 			for _, pw := range []string{"correct horse", "pässwörd 密码", "a$b:c", strings.Repeat("x", 100)} {
