@@ -144,3 +144,18 @@ func TestClerkNames(t *testing.T) {
 		assert.Equal(t, insecure, Insecure(n), n)
 	}
 }
+
+func TestCognitoNotEnabled(t *testing.T) {
+	row := "awscognito#us-east-1_AbCdEf123#1example23456789abcdefghij#alice@example.com"
+	require.NoError(t, Check("awscognito", row))
+	ok, err := Verify("awscognito", row, "password")
+	assert.False(t, ok)
+	checkSentinelError(t, err, ErrRemote)
+	assert.Contains(t, err.Error(), "cognito.Enable", "the error says how to enable it")
+	weak, err := NeedsRehash("awscognito", row)
+	assert.NoError(t, err)
+	assert.True(t, weak)
+	assert.Equal(t, []string{"awscognito"}, Identify(row))
+	_, err = Hash("awscognito", "password")
+	assert.Error(t, err)
+}

@@ -48,6 +48,9 @@ type Hasher interface {
 type scheme struct {
 	name     string
 	insecure bool
+	// remote: the password is checked by a remote service (awscognito),
+	// not against a digest: there are no producer vectors to verify offline.
+	remote bool
 	// parse validates digest and returns the prepared verification.
 	parse func(digest string, l *Limits) (parsed, error)
 	// hash produces a digest of password with the policy's parameters.

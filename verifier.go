@@ -73,6 +73,9 @@ func (v *Verifier) verifyScheme(ctx context.Context, s *scheme, digest, password
 		return false, err
 	}
 	defer v.Budget.release(mem)
+	if c, ok := p.(contextVerifier); ok {
+		return c.verifyContext(ctx, password)
+	}
 	return p.verify(password)
 }
 

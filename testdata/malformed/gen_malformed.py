@@ -46,6 +46,7 @@ BASES.update({
  "sha512_symfony": ("sha512_symfony$5000$x7j5rqqgtw4daziut45u4mds0srbs9z$VhX688WCZ2FBOwdJEjvfvlbARoW6kkpMH3gAtgIHIUnyR3/F15FYHE6pz6hnFb0PfS30K+fglQnLHaFoSrxM1w==", "password", "Symfony 5.4.53 MessageDigestPasswordHasher('sha512', true, 5000)->hash(), from testdata/vectors/sha512_symfony.jsonl"),
  "pbkdf2_sha512_hex": ("pbkdf2_sha512_hex$1000$8a38c273a5a185f64752c87439def894$240663839584771c67349fe8dd45373967b5646977edc5bae0f3615e70321dc5ad56210972510cd9cb64daa033b4df57354f455fd05f1fba6d3520b6addda9cc", "password", "PHP 8.2.36 hash_pbkdf2('sha512', raw output) with a 16-byte salt, hex, from testdata/vectors/pbkdf2_sha512_hex.jsonl"),
  "md5_phpass": ("$P$B9QoyM4jAudXksfassHdajfyiX4aGk0", "password", "WordPress 6.1.9 class-phpass.php PasswordHash(8, true)->HashPassword(), from testdata/vectors/md5_phpass.jsonl"),
+ "awscognito": ("awscognito#us-east-1_AbCdEf123#1example23456789abcdefghij#alice@example.com", "password", "not a digest: Clerk's awscognito#<user pool id>#<client id>#<identifier> row, ids in the shape of AWS's documented examples; only its shape is checked here (package cognito verifies against cognito-local)"),
 })
 
 M, O = "malformed", "out_of_range"
@@ -568,7 +569,35 @@ def pbkdf2_hex_cases(d):
         (M, j(pre, it, salt, "ab" * 1024), "2048 hex characters, the format's bound"),
     ]
 
+def cognito_cases(d):
+    pre, pool, client, user = d.split("#", 3)
+    def j(p=pool, c=client, u=user, x=pre): return "#".join((x, p, c, u))
+    return [
+        (M, "", "empty"),
+        (M, "awscognito#" + pool + "#" + client, "no identifier field"),
+        (M, j(x="AWSCOGNITO"), "upper-case prefix"),
+        (M, j(x="awscognito$").replace("$#", "$", 1), "$ instead of #"),
+        (M, j(p="useast1AbCdEf123"), "pool id without the region's _"),
+        (M, j(p="_AbCdEf123"), "pool id with an empty region"),
+        (M, j(p="us-east-1_"), "pool id with an empty id"),
+        (M, j(p="US-EAST-1_AbCdEf123"), "upper-case region"),
+        (M, j(p="us-east-1_AbC-dEf"), "dash in the pool's id"),
+        (M, j(p="us-east-1_" + "a" * 50), "pool id over 55 characters"),
+        (M, j(c=""), "empty client id"),
+        (M, j(c="client-id"), "dash in the client id"),
+        (M, j(c="a" * 129), "client id over 128 characters"),
+        (M, j(u=""), "empty identifier"),
+        (M, j(u="alice smith"), "space in the identifier"),
+        (M, j(u=user + "\n"), "trailing newline"),
+        (M, j(u=user + "\r"), "trailing carriage return (CRLF file)"),
+        (M, j(u="al\x00ice"), "NUL in the identifier"),
+        (M, j(u="al\udcffice"), "invalid UTF-8 in the identifier"),
+        (M, j(u="a" * 129), "identifier over 128 characters"),
+        (M, " " + d, "leading space"),
+    ]
+
 CLERK_CASES = {
+    "awscognito": cognito_cases,
     "bcrypt_peppered": bcrypt_peppered_cases,
     "md5_salted": salted_cases,
     "sha256_salted": salted_cases,
