@@ -31,6 +31,28 @@ const (
 	argon2id = argon2core.Argon2id
 )
 
+// The argon2 costs, shared by argon2d, argon2i, argon2id and argon2_django.
+var (
+	Argon2Memory = newParam(Param{
+		Name: "argon2.memory",
+		Doc: "argon2 memory in KiB (m=); limit 1 GiB (OWASP's strongest argon2id setting is 46 MiB; " +
+			"RFC 9106's first recommendation, 2 GiB, is refused); policy 19456 (19 MiB), OWASP's",
+		Min: 8, Max: 1<<32 - 1, Limit: 1 << 20, Policy: 19456,
+	})
+	Argon2Time = newParam(Param{
+		Name: "argon2.time",
+		Doc:  "argon2 passes (t=); limit 16; policy 2, OWASP's",
+		Min:  1, Max: 1<<32 - 1, Limit: 16, Policy: 2,
+	})
+	Argon2Threads = newParam(Param{
+		Name: "argon2.parallelism",
+		Doc:  "argon2 lanes (p=); limit 16; policy 1, OWASP's",
+		Min:  1, Max: 1<<24 - 1, Limit: 16, Policy: 1,
+	})
+)
+
+var argon2Params = []*Param{Argon2Memory, Argon2Time, Argon2Threads}
+
 var argon2Names = [...]string{argon2d: "argon2d", argon2i: "argon2i", argon2id: "argon2id"}
 
 var argon2Formats = [...]*argon2Format{
@@ -51,8 +73,9 @@ var (
 	}
 	errArgon2DjangoPrefix = malformed("argon2_django", `want "argon2$argon2id$..." or "argon2$argon2i$..."`)
 	argon2DjangoHasher    = register(&scheme{
-		name: "argon2_django",
-		parse: func(digest string, l *Limits) (parsed, error) {
+		name:   "argon2_django",
+		params: argon2Params,
+		parse: func(digest string, l Limits) (parsed, error) {
 			for _, f := range argon2DjangoFormats {
 				if strings.HasPrefix(digest, f.prefix) {
 					return f.parse(digest, l)
@@ -69,8 +92,9 @@ var (
 
 func argon2Scheme(t argon2Type) *scheme {
 	return &scheme{
-		name:  argon2Names[t],
-		parse: argon2Formats[t].parse,
+		name:   argon2Names[t],
+		params: argon2Params,
+		parse:  argon2Formats[t].parse,
 		hash: func(password string, p *Policy) (string, error) {
 			return hashArgon2(t, password, p)
 		},
@@ -78,7 +102,8 @@ func argon2Scheme(t argon2Type) *scheme {
 }
 
 func hashArgon2(t argon2Type, password string, p *Policy) (string, error) {
-	d := &argon2Digest{typ: t, version: 0x13, m: p.Argon2Memory, t: p.Argon2Time, p: p.Argon2Threads,
+	d := &argon2Digest{typ: t, version: 0x13,
+		m: uint32(p.Get(Argon2Memory)), t: uint32(p.Get(Argon2Time)), p: uint32(p.Get(Argon2Threads)),
 		salt: randomBytes(16), hash: make([]byte, 32)}
 	key, err := d.key(password)
 	if err != nil {
@@ -115,7 +140,7 @@ type argon2Digest struct {
 	salt, hash []byte
 }
 
-func (f *argon2Format) parse(digest string, l *Limits) (parsed, error) {
+func (f *argon2Format) parse(digest string, l Limits) (parsed, error) {
 	rest, ok := strings.CutPrefix(digest, f.prefix)
 	if !ok {
 		return nil, f.errShape
@@ -167,7 +192,7 @@ func (f *argon2Format) parse(digest string, l *Limits) (parsed, error) {
 }
 
 // check applies libargon2's own bounds, then l.
-func (d *argon2Digest) check(name string, saltLen, hashLen int, l *Limits) error {
+func (d *argon2Digest) check(name string, saltLen, hashLen int, l Limits) error {
 	switch {
 	case d.version != 0x10 && d.version != 0x13:
 		return outOfRange(name+" version", d.version, "16 and 19")
@@ -181,16 +206,17 @@ func (d *argon2Digest) check(name string, saltLen, hashLen int, l *Limits) error
 		return outOfRange(name+" salt length", saltLen, "8 bytes and more")
 	case hashLen < 4:
 		return outOfRange(name+" hash length", hashLen, "4 bytes and more")
-	case d.m > l.Argon2Memory:
-		return overLimit(name+" m (KiB)", d.m, l.Argon2Memory)
-	case d.t > l.Argon2Time:
-		return overLimit(name+" t", d.t, l.Argon2Time)
-	case d.p > l.Argon2Threads:
-		return overLimit(name+" p", d.p, l.Argon2Threads)
-	case hashLen > l.PBKDF2KeyLen:
-		return overLimit(name+" hash length", hashLen, l.PBKDF2KeyLen)
 	}
-	return nil
+	for _, c := range [...]struct {
+		p    *Param
+		what string
+		v    uint32
+	}{{Argon2Memory, "m (KiB)", d.m}, {Argon2Time, "t", d.t}, {Argon2Threads, "p", d.p}} {
+		if err := l.limit(c.p, name, c.what, int64(c.v)); err != nil {
+			return err
+		}
+	}
+	return checkHashLen(name, hashLen, l)
 }
 
 func (d *argon2Digest) params() argon2core.Params {
@@ -201,13 +227,14 @@ func (d *argon2Digest) params() argon2core.Params {
 func (d *argon2Digest) memory() int64 { return int64(argon2core.MemoryBytes(d.params())) }
 
 func (d *argon2Digest) weaker(p *Policy) bool {
-	return d.version < 0x13 || d.m < p.Argon2Memory || d.t < p.Argon2Time
+	return d.version < 0x13 || int64(d.m) < p.Get(Argon2Memory) || int64(d.t) < p.Get(Argon2Time)
 }
 
 func (d *argon2Digest) key(password string) ([]byte, error) {
 	key, err := argon2core.Key([]byte(password), d.salt, nil, nil, d.params())
 	if err != nil {
-		// parse applied the same bounds, so this is a bug, not bad input.
+		// parse applied the same bounds; what is left is the core failing
+		// to get its memory.
 		return nil, fmt.Errorf("pwdigest: %s: %w", argon2Names[d.typ], err)
 	}
 	return key, nil

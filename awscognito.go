@@ -69,7 +69,7 @@ type cognitoDigest struct {
 	region, pool, client, user string
 }
 
-func parseCognito(digest string, _ *Limits) (parsed, error) {
+func parseCognito(digest string, _ Limits) (parsed, error) {
 	rest, ok := strings.CutPrefix(digest, "awscognito#")
 	var f [3]string
 	if !ok {

@@ -20,11 +20,21 @@ import (
 
 const bcryptMaxPassword = 72 // bytes of password bcrypt uses
 
+// BcryptCost is the cost of bcrypt and the schemes built on it
+// (bcrypt_sha256_django, wordpress).
+var BcryptCost = newParam(Param{
+	Name: "bcrypt.cost",
+	Doc: "bcrypt's log2 rounds; limit 16 (about 4 s), producers default to 10..12; " +
+		"policy 12, what OWASP and Clerk use",
+	Min: 4, Max: 31, Limit: 16, Policy: 12,
+})
+
 var bcryptHasher = register(&scheme{
-	name:  "bcrypt",
-	parse: parseBcrypt,
+	name:   "bcrypt",
+	params: []*Param{BcryptCost},
+	parse:  parseBcrypt,
 	hash: func(password string, p *Policy) (string, error) {
-		return hashBcrypt([]byte(password), p.BcryptCost)
+		return hashBcrypt([]byte(password), int(p.Get(BcryptCost)))
 	},
 })
 
@@ -43,7 +53,7 @@ type bcryptDigest struct {
 	hash  string // 31 characters
 }
 
-func parseBcrypt(digest string, l *Limits) (parsed, error) {
+func parseBcrypt(digest string, l Limits) (parsed, error) {
 	if len(digest) < 4 || digest[0] != '$' || digest[1] != '2' {
 		return nil, errBcryptShape
 	}
@@ -74,17 +84,12 @@ func parseBcrypt(digest string, l *Limits) (parsed, error) {
 	if err := checkBcryptB64(hash, 2); err != nil {
 		return nil, err
 	}
-	if cost < 4 || cost > 31 {
-		return nil, outOfRange("bcrypt cost", cost, "04..31")
-	}
-	if cost > l.BcryptCost {
-		return nil, overLimit("bcrypt cost", cost, l.BcryptCost)
+	if err := l.check(BcryptCost, "bcrypt", "cost", int64(cost)); err != nil {
+		return nil, err
 	}
 	// Allocated only once every check has passed.
 	return &bcryptDigest{minor: minor, cost: cost, salt: salt, hash: hash}, nil
 }
-
-const bcryptAlphabet = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 
 // checkBcryptB64 checks s is in bcrypt's alphabet and that its last
 // character carries no bits beyond the encoded bytes (unused is the number
@@ -120,7 +125,7 @@ func bcryptIndex(c byte) int {
 }
 
 func (d *bcryptDigest) memory() int64         { return 0 }
-func (d *bcryptDigest) weaker(p *Policy) bool { return d.cost < p.BcryptCost }
+func (d *bcryptDigest) weaker(p *Policy) bool { return int64(d.cost) < p.Get(BcryptCost) }
 
 func (d *bcryptDigest) verify(password string) (bool, error) {
 	return d.verifyBytes([]byte(password))
@@ -178,11 +183,18 @@ func hashBcrypt(password []byte, cost int) (string, error) {
 // Devise::Encryptor.digest hashes password + pepper when the pepper is
 // present? (ActiveSupport: not empty, not only whitespace), else the
 // password alone; ruby-bcrypt uses the first 72 bytes of that, as bcrypt
-// does. No Hash: the pepper is the application's secret, which pwdigest
-// does not have; store new digests as plain bcrypt.
+// does. Hash writes a blank pepper (the digest ends in "$"): the pepper is
+// the application's secret, which pwdigest does not have, and such a digest
+// verifies in a Devise app without one. Store new digests as plain bcrypt.
 
 func init() {
-	register(&scheme{name: "bcrypt_peppered", parse: parseBcryptPeppered})
+	register(&scheme{
+		name: "bcrypt_peppered", params: []*Param{BcryptCost}, parse: parseBcryptPeppered,
+		hash: func(password string, p *Policy) (string, error) {
+			d, err := hashBcrypt([]byte(password), int(p.Get(BcryptCost)))
+			return d + "$", err
+		},
+	})
 }
 
 const bcryptLen = 60 // "$2b$" + 2-digit cost + "$" + 53
@@ -198,7 +210,7 @@ type bcryptPepperedDigest struct {
 	pepper string // "" when blank: not appended
 }
 
-func parseBcryptPeppered(digest string, l *Limits) (parsed, error) {
+func parseBcryptPeppered(digest string, l Limits) (parsed, error) {
 	if len(digest) < bcryptLen+1 || digest[bcryptLen] != '$' {
 		return nil, errPepperedShape
 	}

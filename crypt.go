@@ -29,7 +29,8 @@ import (
 //     glibc and libxcrypt keep an explicit rounds field as given. glibc
 //     clamps an out-of-range N to the range and writes the clamped value,
 //     libxcrypt and PHP 8 refuse it, so no producer's digest carries one:
-//     it is refused with ErrParamsOutOfRange, as is N above Limits.CryptRounds.
+//     it is refused with ErrParamsOutOfRange, as is N above the CryptRounds
+//     limit.
 //   - salt: at most 16 bytes (8 for md5_crypt), possibly empty, without
 //     "$", ":", newline or NUL (libxcrypt refuses ":" and newline). Longer
 //     salts are truncated by the producers before they are written, so a
@@ -45,10 +46,16 @@ import (
 const (
 	cryptMaxPassword     = 4096
 	shaCryptDefaultRound = 5000
-	shaCryptMinRounds    = 1000
-	shaCryptMaxRounds    = 999_999_999
 	md5CryptRounds       = 1000
 )
+
+// CryptRounds is the rounds= of sha256_crypt and sha512_crypt.
+var CryptRounds = newParam(Param{
+	Name: "crypt.rounds",
+	Doc: "sha256_crypt and sha512_crypt rounds; limit 2,000,000 (glibc writes 5000 by default); " +
+		"policy 656,000, passlib's",
+	Min: 1000, Max: 999_999_999, Limit: 2_000_000, Policy: 656_000,
+})
 
 // cryptOrder lists, for each group of up to 4 output characters, the three
 // byte indices (B2, B1, B0) packed low bits first; -1 is a zero byte.
@@ -166,7 +173,7 @@ var (
 )
 
 func (c *shaCrypt) scheme() *scheme {
-	return &scheme{name: c.name, parse: c.parse, hash: c.hash}
+	return &scheme{name: c.name, params: []*Param{CryptRounds}, parse: c.parse, hash: c.hash}
 }
 
 type shaCryptDigest struct {
@@ -177,7 +184,7 @@ type shaCryptDigest struct {
 	sum      string
 }
 
-func (c *shaCrypt) parse(digest string, l *Limits) (parsed, error) {
+func (c *shaCrypt) parse(digest string, l Limits) (parsed, error) {
 	rest, ok := strings.CutPrefix(digest, c.prefix)
 	if !ok {
 		return nil, c.errShape
@@ -193,10 +200,8 @@ func (c *shaCrypt) parse(digest string, l *Limits) (parsed, error) {
 		if !ok {
 			return nil, c.errRounds
 		}
-		if n < shaCryptMinRounds || n > shaCryptMaxRounds {
-			return nil, outOfRange(c.name+" rounds", n, "1000..999999999")
-		}
-		d.rounds, d.explicit, rest = int(n), true, r[i+1:]
+		// Out of range whatever the clamp: checked below, after the shape.
+		d.rounds, d.explicit, rest = int(min(n, math.MaxInt64)), true, r[i+1:]
 	}
 	var f [2]string
 	if !splitN(rest, '$', f[:]) {
@@ -208,8 +213,9 @@ func (c *shaCrypt) parse(digest string, l *Limits) (parsed, error) {
 	if !c.order.validChecksum(f[1]) {
 		return nil, c.errSum
 	}
-	if d.rounds > l.CryptRounds {
-		return nil, overLimit(c.name+" rounds", d.rounds, l.CryptRounds)
+	// Ranges after shape: "$6$rounds=1$not a salt" is malformed.
+	if err := l.check(CryptRounds, c.name, "rounds", int64(d.rounds)); err != nil {
+		return nil, err
 	}
 	d.salt, d.sum = f[0], f[1]
 	out := d
@@ -217,7 +223,7 @@ func (c *shaCrypt) parse(digest string, l *Limits) (parsed, error) {
 }
 
 func (d *shaCryptDigest) memory() int64         { return 0 }
-func (d *shaCryptDigest) weaker(p *Policy) bool { return d.rounds < p.CryptRounds }
+func (d *shaCryptDigest) weaker(p *Policy) bool { return int64(d.rounds) < p.Get(CryptRounds) }
 
 func (d *shaCryptDigest) verify(password string) (bool, error) {
 	password, err := cryptVerifyPassword(d.c.name, password)
@@ -236,7 +242,7 @@ func (c *shaCrypt) hash(password string, p *Policy) (string, error) {
 	if err := checkCryptPassword(c.name, password); err != nil {
 		return "", err
 	}
-	rounds := min(max(p.CryptRounds, shaCryptMinRounds), shaCryptMaxRounds)
+	rounds := int(p.Get(CryptRounds))
 	salt := randomString(16, itoa64)
 	out := []byte(c.prefix)
 	if rounds != shaCryptDefaultRound {
@@ -382,7 +388,7 @@ var (
 
 type md5CryptDigest struct{ salt, sum string }
 
-func parseMD5Crypt(digest string, _ *Limits) (parsed, error) {
+func parseMD5Crypt(digest string, _ Limits) (parsed, error) {
 	rest, ok := strings.CutPrefix(digest, "$1$")
 	var f [2]string
 	if !ok || !splitN(rest, '$', f[:]) {

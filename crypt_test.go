@@ -203,16 +203,16 @@ func firstKAT(t *testing.T, kats []kat, hasher string) kat {
 }
 
 func TestSHACryptHashForm(t *testing.T) {
-	v := &Verifier{Policy: Policy{CryptRounds: 5000}}
+	v := &Verifier{Policy: Policy{Costs: map[*Param]int64{CryptRounds: 5000}}}
 	d, err := v.Hash("sha512_crypt", "pw")
 	require.NoError(t, err)
 	assert.Regexp(t, `^\$6\$[./0-9A-Za-z]{16}\$[./0-9A-Za-z]{86}$`, d, "rounds=5000 is left out")
-	v.Policy.CryptRounds = 1000
+	v.Policy.Costs[CryptRounds] = 1000
 	d, err = v.Hash("sha256_crypt", "pw")
 	require.NoError(t, err)
 	assert.Regexp(t, `^\$5\$rounds=1000\$[./0-9A-Za-z]{16}\$[./0-9A-Za-z]{43}$`, d)
 
-	weak, err := (&Verifier{Policy: Policy{CryptRounds: 1001}}).NeedsRehash("sha256_crypt", d)
+	weak, err := (&Verifier{Policy: Policy{Costs: map[*Param]int64{CryptRounds: 1001}}}).NeedsRehash("sha256_crypt", d)
 	require.NoError(t, err)
 	assert.True(t, weak)
 	weak, err = v.NeedsRehash("sha256_crypt", d)

@@ -36,7 +36,7 @@ func saltedScheme(name string, newHash func() hash.Hash, size int) *scheme {
 	return &scheme{
 		name:     name,
 		insecure: true,
-		parse: func(digest string, _ *Limits) (parsed, error) {
+		parse: func(digest string, _ Limits) (parsed, error) {
 			var cands [2]saltedCandidate
 			n := 0
 			// salt$hash: the hash after the last "$".
@@ -153,7 +153,7 @@ type hmacUTF16Digest struct {
 	sum  []byte
 }
 
-func parseHMACUTF16(digest string, _ *Limits) (parsed, error) {
+func parseHMACUTF16(digest string, _ Limits) (parsed, error) {
 	rest, ok := strings.CutPrefix(digest, hmacUTF16Prefix)
 	if !ok {
 		return nil, errHMACShape

@@ -12,8 +12,9 @@ import (
 // hex SHA-256 of the password (Django's BCryptSHA256PasswordHasher), which
 // sidesteps bcrypt's 72-byte limit.
 var bcryptSHA256Django = register(&scheme{
-	name: "bcrypt_sha256_django",
-	parse: func(digest string, l *Limits) (parsed, error) {
+	name:   "bcrypt_sha256_django",
+	params: []*Param{BcryptCost},
+	parse: func(digest string, l Limits) (parsed, error) {
 		inner, ok := strings.CutPrefix(digest, "bcrypt_sha256$")
 		if !ok {
 			return nil, errBcryptSHA256Prefix
@@ -25,7 +26,7 @@ var bcryptSHA256Django = register(&scheme{
 		return &bcryptSHA256Digest{p.(*bcryptDigest)}, nil
 	},
 	hash: func(password string, p *Policy) (string, error) {
-		b, err := hashBcrypt(sha256Hex(password), p.BcryptCost)
+		b, err := hashBcrypt(sha256Hex(password), int(p.Get(BcryptCost)))
 		return "bcrypt_sha256$" + b, err
 	},
 })

@@ -31,7 +31,7 @@ func djangoSaltedScheme(name, prefix string, newHash func() hash.Hash) *scheme {
 	return &scheme{
 		name:     name,
 		insecure: true,
-		parse: func(digest string, _ *Limits) (parsed, error) {
+		parse: func(digest string, _ Limits) (parsed, error) {
 			rest, ok := strings.CutPrefix(digest, prefix)
 			var f [2]string
 			if !ok || !splitN(rest, '$', f[:]) {

@@ -54,10 +54,23 @@ func ExampleIdentify() {
 
 // Limits of your own: a Verifier refuses digests costlier than it allows.
 func ExampleVerifier() {
-	v := &pwdigest.Verifier{Limits: pwdigest.Limits{BcryptCost: 8}}
+	v := &pwdigest.Verifier{Limits: pwdigest.Limits{pwdigest.BcryptCost: 8}}
 	// Made by pyca bcrypt 3.2.2.
 	_, err := v.Verify("bcrypt", "$2b$10$abcdefghijklmnopqrstuuGGgFFcYeueaAql8Z7U7CnCTRw4DR77W", "x")
 	fmt.Println(err)
 	// Output:
-	// pwdigest: parameters out of range: bcrypt cost 10 is above the limit 8
+	// pwdigest: parameters out of range: bcrypt cost 10 is above the limit 8 (bcrypt.cost)
+}
+
+// A policy of your own: new digests at bcrypt cost 13, and digests below
+// it reported for rehashing.
+func ExamplePolicy() {
+	v := &pwdigest.Verifier{Policy: pwdigest.Policy{Costs: map[*pwdigest.Param]int64{pwdigest.BcryptCost: 13}}}
+	// Made by pyca bcrypt 3.2.2 at cost 10.
+	weak, err := v.NeedsRehash("bcrypt", "$2b$10$abcdefghijklmnopqrstuuGGgFFcYeueaAql8Z7U7CnCTRw4DR77W")
+	fmt.Println(weak, err)
+	fmt.Println(pwdigest.BcryptCost.Name, pwdigest.BcryptCost.Limit, pwdigest.BcryptCost.Policy)
+	// Output:
+	// true <nil>
+	// bcrypt.cost 16 12
 }

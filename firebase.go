@@ -18,13 +18,42 @@ import (
 //	key  = scrypt(password, salt || separator, N = 2^memcost, r = rounds, p = 1, 32 bytes)
 //	hash = AES-256-CTR(key, IV = 0) applied to the signer key
 
+// Firebase's scrypt costs: the project's "mem_cost" (log2 N) and "rounds"
+// (scrypt's r); p is 1. ScryptMemory bounds both.
+var (
+	FirebaseMemCost = newParam(Param{
+		Name: "scrypt_firebase.mem-cost",
+		Doc:  "Firebase's memory cost, log2 of scrypt's N; limit 20; policy 14, Firebase's",
+		Min:  1, Max: 31, Limit: 20, Policy: 14,
+	})
+	FirebaseRounds = newParam(Param{
+		Name: "scrypt_firebase.rounds",
+		Doc:  "Firebase's rounds, scrypt's r; limited by scrypt.memory; policy 8, Firebase's",
+		Min:  1, Max: 1<<30 - 1, Limit: 1<<30 - 1, Policy: 8,
+	})
+)
+
+// firebaseOwn limits scrypt's r by FirebaseRounds; N's limit, on its log,
+// is checked first.
+var firebaseOwn = [3]*Param{nil, FirebaseRounds, nil}
+
 var firebaseHasher = register(&scheme{
-	name:  "scrypt_firebase",
-	parse: parseFirebase,
+	name:   "scrypt_firebase",
+	params: []*Param{FirebaseMemCost, FirebaseRounds},
+	parse:  parseFirebase,
+	checkPolicy: func(p *Policy, l Limits) error {
+		_, err := firebasePolicy(p, l)
+		return err
+	},
 	hash: func(password string, p *Policy) (string, error) {
+		memCost, rounds := p.Get(FirebaseMemCost), p.Get(FirebaseRounds)
+		sp, err := firebasePolicy(p, unlimited) // limits checked by checkPolicy
+		if err != nil {
+			return "", err
+		}
 		// A random signer key and separator: such digests are for tests.
 		d := &firebaseDigest{
-			scryptParams: scryptParams{1 << p.FirebaseMemCost, p.FirebaseRounds, 1},
+			scryptParams: sp,
 			salt:         randomBytes(12), separator: randomBytes(1), signerKey: randomBytes(64),
 		}
 		h, err := d.compute(password)
@@ -33,9 +62,14 @@ var firebaseHasher = register(&scheme{
 		}
 		enc := base64.StdEncoding.EncodeToString
 		return enc(h) + "$" + enc(d.salt) + "$" + enc(d.signerKey) + "$" + enc(d.separator) +
-			"$" + strconv.Itoa(p.FirebaseRounds) + "$" + strconv.Itoa(p.FirebaseMemCost), nil
+			"$" + strconv.FormatInt(rounds, 10) + "$" + strconv.FormatInt(memCost, 10), nil
 	},
 })
+
+// firebasePolicy is the scrypt costs of new digests.
+func firebasePolicy(p *Policy, l Limits) (scryptParams, error) {
+	return checkScrypt("scrypt_firebase policy", 1<<p.Get(FirebaseMemCost), int(p.Get(FirebaseRounds)), 1, firebaseOwn, l)
+}
 
 var (
 	errFirebaseShape  = malformed("scrypt_firebase", `want "<hash>$<salt>$<signer key>$<salt separator>$<rounds>$<mem cost>"`)
@@ -46,7 +80,6 @@ var (
 
 type firebaseDigest struct {
 	scryptParams
-	memCost                          int
 	hash, salt, signerKey, separator []byte
 }
 
@@ -59,7 +92,7 @@ func firebaseB64(s string) *base64.Encoding {
 	return stdB64
 }
 
-func parseFirebase(digest string, l *Limits) (parsed, error) {
+func parseFirebase(digest string, l Limits) (parsed, error) {
 	var f [6]string
 	if !splitN(digest, '$', f[:]) {
 		return nil, errFirebaseShape
@@ -81,28 +114,25 @@ func parseFirebase(digest string, l *Limits) (parsed, error) {
 	if hashLen != signerKeyLen {
 		return nil, errFirebaseLength
 	}
-	if memCost < 1 || memCost > 31 {
-		return nil, outOfRange("scrypt_firebase memory cost", memCost, "1..31")
+	if err := l.check(FirebaseMemCost, "scrypt_firebase", "memory cost", int64(memCost)); err != nil {
+		return nil, err
 	}
-	if memCost > l.FirebaseMemCost {
-		return nil, overLimit("scrypt_firebase memory cost", memCost, l.FirebaseMemCost)
-	}
-	sp, err := checkScrypt("scrypt_firebase", 1<<memCost, rounds, 1, l)
+	sp, err := checkScrypt("scrypt_firebase", 1<<memCost, rounds, 1, firebaseOwn, l)
 	if err != nil {
 		return nil, err
 	}
-	if signerKeyLen > l.PBKDF2KeyLen {
-		return nil, overLimit("scrypt_firebase signer key length", signerKeyLen, l.PBKDF2KeyLen)
+	if err := checkHashLen("scrypt_firebase", signerKeyLen, l); err != nil {
+		return nil, err
 	}
 	var b [4][]byte
 	for i := range b {
 		b[i], _ = decodeB64(firebaseB64(f[i]), f[i])
 	}
-	return &firebaseDigest{scryptParams: sp, memCost: memCost, hash: b[0], salt: b[1], signerKey: b[2], separator: b[3]}, nil
+	return &firebaseDigest{scryptParams: sp, hash: b[0], salt: b[1], signerKey: b[2], separator: b[3]}, nil
 }
 
 func (d *firebaseDigest) weaker(p *Policy) bool {
-	return d.scryptParams.weaker(1<<p.FirebaseMemCost, p.FirebaseRounds, 1)
+	return d.scryptParams.weaker(1<<p.Get(FirebaseMemCost), p.Get(FirebaseRounds), 1)
 }
 
 func (d *firebaseDigest) compute(password string) ([]byte, error) {

@@ -16,7 +16,7 @@ var fuzzLimits = Limits{
 	PBKDF2SHA1Iterations:   2000,
 	PBKDF2SHA256Iterations: 2000,
 	PBKDF2SHA512Iterations: 2000,
-	PBKDF2KeyLen:           128,
+	MaxHashBytes:           128,
 	ScryptMemory:           1 << 20,
 	ScryptP:                2,
 	FirebaseMemCost:        10,
@@ -114,7 +114,7 @@ func FuzzVerify(f *testing.F) {
 // not all of them: mutations outside them legitimately keep matching.
 func passwordBytes(name string) (max int, nulAmbiguous bool) {
 	switch name {
-	case "bcrypt":
+	case "bcrypt", "bcrypt_peppered":
 		// 72 bytes; C implementations stop at the first NUL, x/crypto does
 		// not, so passwords with NUL are left out.
 		return bcryptMaxPassword, true

@@ -51,10 +51,16 @@ type scheme struct {
 	// remote: the password is checked by a remote service (awscognito),
 	// not against a digest: there are no producer vectors to verify offline.
 	remote bool
+	// params are the cost parameters of new digests, see HasherParams.
+	params []*Param
 	// parse validates digest and returns the prepared verification.
-	parse func(digest string, l *Limits) (parsed, error)
-	// hash produces a digest of password with the policy's parameters.
+	parse func(digest string, l Limits) (parsed, error)
+	// hash produces a digest of password with the policy's parameters,
+	// which the caller has checked (see Verifier.CheckPolicy).
 	hash func(password string, p *Policy) (string, error)
+	// checkPolicy, if not nil, refuses what the Params' bounds and l do not
+	// catch alone: scrypt's memory, a format's narrower bound.
+	checkPolicy func(p *Policy, l Limits) error
 	// rank orders Identify's candidates for a digest this scheme parses:
 	// higher first. nil means 0.
 	rank func(digest string) int

@@ -23,7 +23,7 @@ func hexScheme(name string, newHash func() hash.Hash, size int) *scheme {
 	return &scheme{
 		name:     name,
 		insecure: true,
-		parse: func(digest string, _ *Limits) (parsed, error) {
+		parse: func(digest string, _ Limits) (parsed, error) {
 			if len(digest) != 2*size || !isHex(digest) {
 				return nil, errShape
 			}

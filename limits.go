@@ -1,167 +1,52 @@
 package pwdigest
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+)
 
-// Limits caps the work factors a digest may ask for. A digest is
-// attacker-controlled data: one argon2 digest with m=4294967295 or a PBKDF2
-// digest with 2^31 iterations would turn a sign-in into an out-of-memory crash
-// or hours of CPU. Verify refuses a digest above a limit before any hashing,
-// with an error wrapping ErrParamsOutOfRange that names the parameter.
-//
-// A zero field means "use the default". The defaults accept the strongest
-// settings that real producers write today, with headroom, and refuse more.
-type Limits struct {
-	// BcryptCost is the largest bcrypt cost (log2 rounds). Default 16:
-	// producers default to 10..12, cost 16 takes about 4 s.
-	BcryptCost int
-	// PBKDF2 iterations per hash function. Defaults: SHA-1 3,000,000
-	// (OWASP asks 1,300,000), SHA-256 3,000,000 (Django 6.0 writes 1,200,000,
-	// Werkzeug 3 1,000,000), SHA-512 1,000,000 (OWASP asks 210,000).
-	PBKDF2SHA1Iterations   int
-	PBKDF2SHA256Iterations int
-	PBKDF2SHA512Iterations int
-	// PBKDF2KeyLen is the largest derived key in bytes. Default 1024.
-	PBKDF2KeyLen int
-	// ScryptMemory caps 128·N·r·p bytes. Default 1 GiB (Werkzeug's default
-	// scrypt:32768:8:1 is 32 MiB, Firebase's 14/8 is 16 MiB).
-	ScryptMemory int64
-	// ScryptP is the largest scrypt parallelism. Default 16.
-	ScryptP int
-	// FirebaseMemCost is the largest Firebase memory cost (log2 N). Default 20;
-	// Firebase writes 14. ScryptMemory applies too.
-	FirebaseMemCost int
-	// Argon2Memory is the largest argon2 memory in KiB. Default 1 GiB
-	// (OWASP's strongest argon2id setting is 46 MiB; 1 GiB covers RFC 9106's
-	// first recommendation, 2 GiB is refused).
-	Argon2Memory uint32
-	// Argon2Time is the largest number of argon2 passes. Default 16.
-	Argon2Time uint32
-	// Argon2Threads is the largest argon2 parallelism (lanes). Default 16.
-	Argon2Threads uint32
-	// PhpassRounds is the largest phpass round count as log2. Default 18:
-	// WordPress writes 13 ("$P$B"), phpBB 11 ("$H$9"); the format allows 30.
-	PhpassRounds int
-	// CryptRounds is the largest rounds= of sha256_crypt and sha512_crypt.
-	// Default 2,000,000; glibc's default is 5000, passlib's 656,000.
-	CryptRounds int
-}
+// The limits on stored hash lengths, shared by every format whose hash (or
+// derived key) length is variable: pbkdf2_sha256, pbkdf2_sha512,
+// pbkdf2_sha1's hex form, scrypt_werkzeug, scrypt_firebase's signer key and
+// the argon2 hashers. The length is the decoded hash in bytes.
+var (
+	MinHashBytes = newParam(Param{
+		Name: "hash.min-bytes",
+		Doc: "the shortest stored hash in bytes; default 16: producers write 16 to 64, " +
+			"a shorter one is a digest cut by a VARCHAR column or an export and lets wrong passwords in",
+		Min: 0, Max: math.MaxInt32, Limit: 16, floor: true,
+	})
+	MaxHashBytes = newParam(Param{
+		Name: "hash.max-bytes",
+		Doc: "the longest stored hash in bytes; default 1024: producers write at most 64, " +
+			"and every extra block of a PBKDF2 key costs its iterations again",
+		Min: 1, Max: math.MaxInt32, Limit: 1024,
+	})
+)
 
-// DefaultLimits returns the default limits, all fields set.
-func DefaultLimits() Limits {
-	return Limits{
-		BcryptCost:             16,
-		PBKDF2SHA1Iterations:   3_000_000,
-		PBKDF2SHA256Iterations: 3_000_000,
-		PBKDF2SHA512Iterations: 1_000_000,
-		PBKDF2KeyLen:           1024,
-		ScryptMemory:           1 << 30,
-		ScryptP:                16,
-		FirebaseMemCost:        20,
-		Argon2Memory:           1 << 20,
-		Argon2Time:             16,
-		Argon2Threads:          16,
-		PhpassRounds:           18,
-		CryptRounds:            2_000_000,
+// checkHashLen applies MinHashBytes and MaxHashBytes to a stored hash of n
+// bytes in a digest of the hasher name.
+func checkHashLen(name string, n int, l Limits) error {
+	if err := l.limit(MinHashBytes, name, "hash length", int64(n)); err != nil {
+		return err
 	}
-}
-
-// withDefaults fills zero fields from DefaultLimits.
-func (l Limits) withDefaults() Limits {
-	d := DefaultLimits()
-	setDefault(&l.BcryptCost, d.BcryptCost)
-	setDefault(&l.PBKDF2SHA1Iterations, d.PBKDF2SHA1Iterations)
-	setDefault(&l.PBKDF2SHA256Iterations, d.PBKDF2SHA256Iterations)
-	setDefault(&l.PBKDF2SHA512Iterations, d.PBKDF2SHA512Iterations)
-	setDefault(&l.PBKDF2KeyLen, d.PBKDF2KeyLen)
-	setDefault(&l.ScryptMemory, d.ScryptMemory)
-	setDefault(&l.ScryptP, d.ScryptP)
-	setDefault(&l.FirebaseMemCost, d.FirebaseMemCost)
-	setDefault(&l.Argon2Memory, d.Argon2Memory)
-	setDefault(&l.Argon2Time, d.Argon2Time)
-	setDefault(&l.Argon2Threads, d.Argon2Threads)
-	setDefault(&l.PhpassRounds, d.PhpassRounds)
-	setDefault(&l.CryptRounds, d.CryptRounds)
-	return l
-}
-
-func setDefault[T int | int64 | uint32](v *T, d T) {
-	if *v == 0 {
-		*v = d
-	}
-}
-
-// Policy holds the parameters Hash uses for new digests, and the floor below
-// which NeedsRehash reports an existing digest as weak (as passlib's
-// CryptContext does). A zero field means "use the default".
-type Policy struct {
-	// BcryptCost for new bcrypt digests, including VerifyAndUpgrade's. Default 12.
-	BcryptCost int
-	// PBKDF2 iterations per hash function. Defaults: SHA-1 1,300,000,
-	// SHA-256 1,200,000 (Django 6.0), SHA-512 210,000 (OWASP).
-	PBKDF2SHA1Iterations   int
-	PBKDF2SHA256Iterations int
-	PBKDF2SHA512Iterations int
-	// Argon2 parameters. Defaults: OWASP's m=19 MiB (19456 KiB), t=2, p=1.
-	Argon2Memory  uint32
-	Argon2Time    uint32
-	Argon2Threads uint32
-	// Scrypt parameters. Defaults: Werkzeug 3's N=32768, r=8, p=1.
-	ScryptN, ScryptR, ScryptP int
-	// FirebaseMemCost and FirebaseRounds. Defaults 14 and 8, Firebase's own.
-	FirebaseMemCost, FirebaseRounds int
-	// PhpassRounds as log2. Default 13, WordPress's.
-	PhpassRounds int
-	// CryptRounds for sha256_crypt and sha512_crypt. Default 656,000 (passlib).
-	CryptRounds int
-}
-
-// DefaultPolicy returns the default policy, all fields set.
-func DefaultPolicy() Policy {
-	return Policy{
-		BcryptCost:             12,
-		PBKDF2SHA1Iterations:   1_300_000,
-		PBKDF2SHA256Iterations: 1_200_000,
-		PBKDF2SHA512Iterations: 210_000,
-		Argon2Memory:           19456,
-		Argon2Time:             2,
-		Argon2Threads:          1,
-		ScryptN:                32768,
-		ScryptR:                8,
-		ScryptP:                1,
-		FirebaseMemCost:        14,
-		FirebaseRounds:         8,
-		PhpassRounds:           13,
-		CryptRounds:            656_000,
-	}
-}
-
-func (p Policy) withDefaults() Policy {
-	d := DefaultPolicy()
-	setDefault(&p.BcryptCost, d.BcryptCost)
-	setDefault(&p.PBKDF2SHA1Iterations, d.PBKDF2SHA1Iterations)
-	setDefault(&p.PBKDF2SHA256Iterations, d.PBKDF2SHA256Iterations)
-	setDefault(&p.PBKDF2SHA512Iterations, d.PBKDF2SHA512Iterations)
-	setDefault(&p.Argon2Memory, d.Argon2Memory)
-	setDefault(&p.Argon2Time, d.Argon2Time)
-	setDefault(&p.Argon2Threads, d.Argon2Threads)
-	setDefault(&p.ScryptN, d.ScryptN)
-	setDefault(&p.ScryptR, d.ScryptR)
-	setDefault(&p.ScryptP, d.ScryptP)
-	setDefault(&p.FirebaseMemCost, d.FirebaseMemCost)
-	setDefault(&p.FirebaseRounds, d.FirebaseRounds)
-	setDefault(&p.PhpassRounds, d.PhpassRounds)
-	setDefault(&p.CryptRounds, d.CryptRounds)
-	return p
+	return l.limit(MaxHashBytes, name, "hash length", int64(n))
 }
 
 // overLimit is the error for a parameter above a configured limit.
-func overLimit(param string, got, limit any) error {
-	return fmt.Errorf("%w: %s %v is above the limit %v", ErrParamsOutOfRange, param, got, limit)
+func overLimit(p *Param, what string, got, limit int64) error {
+	return fmt.Errorf("%w: %s %d is above the limit %d (%s)", ErrParamsOutOfRange, what, got, limit, p.Name)
+}
+
+// belowFloor is the error for a value below a floor: a hash shorter than
+// MinHashBytes.
+func belowFloor(p *Param, what string, got, limit int64) error {
+	return fmt.Errorf("%w: %s %d is below the limit %d (%s): the digest looks truncated", ErrParamsOutOfRange, what, got, limit, p.Name)
 }
 
 // outOfRange is the error for a parameter outside what the scheme allows.
-func outOfRange(param string, got any, allowed string) error {
-	return fmt.Errorf("%w: %s %v is outside %s", ErrParamsOutOfRange, param, got, allowed)
+func outOfRange(what string, got any, allowed string) error {
+	return fmt.Errorf("%w: %s %v is outside %s", ErrParamsOutOfRange, what, got, allowed)
 }
 
 // digestError is a fixed error wrapping a sentinel. Parse errors are

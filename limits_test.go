@@ -2,7 +2,6 @@ package pwdigest
 
 import (
 	"path/filepath"
-	"reflect"
 	"runtime"
 	"strings"
 	"testing"
@@ -56,7 +55,7 @@ func TestLimitsRefusedBeforeWork(t *testing.T) {
 		{"argon2id", "$argon2id$v=19$m=4294967295,t=1,p=1" + argon2Tail, []string{"m (KiB)", "4294967295", "1048576"}},
 		{"argon2i", "$argon2i$v=19$m=65536,t=4294967295,p=1" + argon2Tail, []string{"argon2i t", "4294967295", "16"}},
 		{"argon2id", "$argon2id$v=19$m=16777215,t=1,p=16777215" + argon2Tail, []string{"argon2id m", "16777215"}},
-		{"scrypt_werkzeug", "scrypt:1073741824:8:1" + werkzeugTail, []string{"memory 128·N·r·p", "1099511627776", "1073741824"}},
+		{"scrypt_werkzeug", "scrypt:1073741824:8:1" + werkzeugTail, []string{"memory 128·r·(N+p+2)", "1099511630848", "1073741824"}},
 		{"scrypt_werkzeug", "scrypt:2:1:1073741823" + werkzeugTail, []string{"scrypt_werkzeug p", "1073741823", "16"}},
 		{"scrypt_firebase", fbHead + fbTail + "8$31", []string{"memory cost", "31", "20"}},
 		{"scrypt_firebase", fbHead + fbTail + "1073741824$14", []string{"scrypt_firebase r·p", "1073741824", "1..2^30-1"}},
@@ -103,23 +102,24 @@ func TestLimitsBoundary(t *testing.T) {
 		{"bcrypt", Limits{BcryptCost: 4}, Limits{BcryptCost: 3}, "bcrypt cost 4"},
 		{"bcrypt_sha256_django", Limits{BcryptCost: 4}, Limits{BcryptCost: 3}, "bcrypt cost 4"},
 		{"pbkdf2_sha256", Limits{PBKDF2SHA256Iterations: 1000}, Limits{PBKDF2SHA256Iterations: 999}, "iterations 1000"},
-		{"pbkdf2_sha256", Limits{PBKDF2KeyLen: 64}, Limits{PBKDF2KeyLen: 63}, "key length 64"},
+		{"pbkdf2_sha256", Limits{MaxHashBytes: 64}, Limits{MaxHashBytes: 63}, "hash length 64"},
 		{"pbkdf2_sha256_django", Limits{PBKDF2SHA256Iterations: 1000}, Limits{PBKDF2SHA256Iterations: 999}, "iterations 1000"},
-		{"pbkdf2_sha256_django", Limits{PBKDF2KeyLen: 32}, Limits{PBKDF2KeyLen: 31}, "key length 32"},
+		{"pbkdf2_sha256_django", Limits{MaxHashBytes: 32}, Limits{MaxHashBytes: 31}, "hash length 32"},
 		{"pbkdf2_sha512", Limits{PBKDF2SHA512Iterations: 1000}, Limits{PBKDF2SHA512Iterations: 999}, "iterations 1000"},
-		{"pbkdf2_sha512", Limits{PBKDF2KeyLen: 64}, Limits{PBKDF2KeyLen: 63}, "key length 64"},
+		{"pbkdf2_sha512", Limits{MaxHashBytes: 64}, Limits{MaxHashBytes: 63}, "hash length 64"},
 		{"pbkdf2_sha1", Limits{PBKDF2SHA1Iterations: 1000}, Limits{PBKDF2SHA1Iterations: 999}, "iterations 1000"},
-		{"pbkdf2_sha1", Limits{PBKDF2KeyLen: 20}, Limits{PBKDF2KeyLen: 19}, "key length 20"},
+		{"pbkdf2_sha1", Limits{MaxHashBytes: 20}, Limits{MaxHashBytes: 19}, "hash length 20"},
 		{"phpass", Limits{PhpassRounds: 7}, Limits{PhpassRounds: 6}, "rounds (log2) 7"},
-		{"scrypt_werkzeug", Limits{ScryptMemory: 1 << 20}, Limits{ScryptMemory: 1<<20 - 1}, "memory 128·N·r·p 1048576"},
-		{"scrypt_werkzeug", Limits{PBKDF2KeyLen: 64}, Limits{PBKDF2KeyLen: 63}, "key length 64"},
+		// 128·r·(N+p+2): scrypt:1024:8:1, the figure the budget charges.
+		{"scrypt_werkzeug", Limits{ScryptMemory: 1051648}, Limits{ScryptMemory: 1051647}, "memory 128·r·(N+p+2) 1051648"},
+		{"scrypt_werkzeug", Limits{MaxHashBytes: 64}, Limits{MaxHashBytes: 63}, "hash length 64"},
 		{"scrypt_firebase", Limits{FirebaseMemCost: 10}, Limits{FirebaseMemCost: 9}, "memory cost 10"},
-		{"scrypt_firebase", Limits{ScryptMemory: 128 << 10}, Limits{ScryptMemory: 128<<10 - 1}, "memory 128·N·r·p 131072"},
-		{"scrypt_firebase", Limits{PBKDF2KeyLen: 64}, Limits{PBKDF2KeyLen: 63}, "signer key length 64"},
+		{"scrypt_firebase", Limits{ScryptMemory: 131456}, Limits{ScryptMemory: 131455}, "memory 128·r·(N+p+2) 131456"},
+		{"scrypt_firebase", Limits{MaxHashBytes: 64}, Limits{MaxHashBytes: 63}, "hash length 64"},
 		{"argon2i", Limits{Argon2Memory: 64}, Limits{Argon2Memory: 63}, "m (KiB) 64"},
-		{"argon2i", Limits{PBKDF2KeyLen: 16}, Limits{PBKDF2KeyLen: 15}, "hash length 16"},
+		{"argon2i", Limits{MaxHashBytes: 16}, Limits{MaxHashBytes: 15}, "hash length 16"},
 		{"argon2id", Limits{Argon2Memory: 64}, Limits{Argon2Memory: 63}, "m (KiB) 64"},
-		{"argon2id", Limits{PBKDF2KeyLen: 16}, Limits{PBKDF2KeyLen: 15}, "hash length 16"},
+		{"argon2id", Limits{MaxHashBytes: 16}, Limits{MaxHashBytes: 15}, "hash length 16"},
 	} {
 		t.Run(c.hasher+"/"+c.param, func(t *testing.T) {
 			digest, password := fixtureDigest(t, c.hasher)
@@ -171,7 +171,7 @@ func TestLimitsRaise(t *testing.T) {
 		{"scrypt_werkzeug", "scrypt:1024:1:17" + werkzeugTail, Limits{ScryptP: 17}, Limits{Argon2Threads: 17}},
 		{"scrypt_firebase", fbHead + "$1$21", Limits{FirebaseMemCost: 21}, Limits{ScryptMemory: 4 << 30}},
 		{"pbkdf2_sha256", "pbkdf2_sha256$3000001$" + keycloak[2] + "$" + keycloak[3], Limits{PBKDF2SHA256Iterations: 3000001}, Limits{PBKDF2SHA1Iterations: 3000001}},
-		{"pbkdf2_sha256", "pbkdf2_sha256$1000$" + keycloak[2] + "$" + bigKey, Limits{PBKDF2KeyLen: 1027}, Limits{PBKDF2SHA256Iterations: 3000001}},
+		{"pbkdf2_sha256", "pbkdf2_sha256$1000$" + keycloak[2] + "$" + bigKey, Limits{MaxHashBytes: 1027}, Limits{PBKDF2SHA256Iterations: 3000001}},
 		{"pbkdf2_sha256_django", "pbkdf2_sha256$3000001" + djangoTail, Limits{PBKDF2SHA256Iterations: 3000001}, Limits{PBKDF2SHA512Iterations: 3000001}},
 		{"pbkdf2_sha1", "pbkdf2_sha1$3000001" + sha1Tail, Limits{PBKDF2SHA1Iterations: 3000001}, Limits{PBKDF2SHA256Iterations: 3000001}},
 	} {
@@ -183,19 +183,67 @@ func TestLimitsRaise(t *testing.T) {
 	}
 }
 
-// TestLimitsDefaults: the zero Limits is DefaultLimits, every default is
-// set, and a Verifier with zero Limits refuses what Default refuses.
-func TestLimitsDefaults(t *testing.T) {
-	d := DefaultLimits()
-	assert.Equal(t, d, Limits{}.withDefaults())
-	rv := reflect.ValueOf(d)
-	for i := 0; i < rv.NumField(); i++ {
-		assert.False(t, rv.Field(i).IsZero(), "DefaultLimits().%s is zero", rv.Type().Field(i).Name)
+// TestParams: every Param is declared whole (a unique dotted name, a Doc,
+// bounds that hold its default limit and policy value), a nil Limits and a
+// zero Policy take the defaults, a present key is used as given, and every
+// Param with a policy value is a cost of some hasher's new digests.
+func TestParams(t *testing.T) {
+	names := map[string]bool{}
+	listed := map[*Param]bool{}
+	for _, h := range Hashers() {
+		for _, p := range HasherParams(h) {
+			listed[p] = true
+		}
 	}
-	// A set field is kept, the others are defaulted.
-	l := Limits{BcryptCost: 5, Argon2Memory: 7}.withDefaults()
-	assert.Equal(t, 5, l.BcryptCost)
-	assert.Equal(t, uint32(7), l.Argon2Memory)
-	assert.Equal(t, d.ScryptMemory, l.ScryptMemory)
-	assert.Equal(t, d.PBKDF2SHA256Iterations, l.PBKDF2SHA256Iterations)
+	require.NotEmpty(t, Params())
+	for _, p := range Params() {
+		assert.False(t, names[p.Name], "%s declared twice", p.Name)
+		names[p.Name] = true
+		assert.Regexp(t, `^[a-z0-9_]+\.[a-z0-9.-]+$`, p.Name)
+		assert.NotEmpty(t, p.Doc, p.Name)
+		assert.LessOrEqual(t, p.Min, p.Limit, p.Name)
+		assert.LessOrEqual(t, p.Limit, p.Max, p.Name)
+		if p.Policy != 0 {
+			assert.LessOrEqual(t, p.Min, p.Policy, p.Name)
+			assert.LessOrEqual(t, p.Policy, p.Limit, "%s: new digests pass the default limits", p.Name)
+			assert.True(t, listed[p], "%s has a policy value but no hasher uses it", p.Name)
+		}
+		assert.Equal(t, p.Limit, Limits(nil).Get(p), p.Name)
+		assert.Equal(t, p.Policy, (&Policy{}).Get(p), p.Name)
+		assert.Equal(t, int64(7), Limits{p: 7}.Get(p), p.Name)
+		assert.Equal(t, int64(7), (&Policy{Costs: map[*Param]int64{p: 7}}).Get(p), p.Name)
+	}
+	assert.Nil(t, HasherParams("md5"), "insecure: no costs")
+	assert.Nil(t, HasherParams("no such hasher"))
+	assert.Equal(t, []*Param{BcryptCost}, HasherParams("bcrypt"))
+	// A copy: the caller cannot change the scheme's list.
+	HasherParams("bcrypt")[0] = nil
+	assert.Equal(t, []*Param{BcryptCost}, HasherParams("bcrypt"))
+}
+
+// TestHashRefusesPolicyBeyondLimits: Hash refuses, before any hashing, a
+// policy whose digests its own Verifier would refuse, naming the Param.
+func TestHashRefusesPolicyBeyondLimits(t *testing.T) {
+	for _, c := range []struct {
+		hasher string
+		v      *Verifier
+		want   string
+	}{
+		{"bcrypt", &Verifier{Policy: Policy{Costs: map[*Param]int64{BcryptCost: 17}}}, "bcrypt.cost 17 is above the limit 16"},
+		{"bcrypt", &Verifier{Policy: Policy{Costs: map[*Param]int64{BcryptCost: 3}}}, "bcrypt.cost 3 is outside 4..31"},
+		{"wordpress", &Verifier{Limits: Limits{BcryptCost: 10}}, "bcrypt.cost 12 is above the limit 10"},
+		{"argon2id", &Verifier{Policy: Policy{Costs: map[*Param]int64{Argon2Memory: 2 << 20}}}, "argon2.memory 2097152 is above the limit 1048576"},
+		{"scrypt_werkzeug", &Verifier{Policy: Policy{Costs: map[*Param]int64{ScryptN: 1 << 30}}}, "memory 128·r·(N+p+2) 1099511630848 is above the limit 1073741824 (scrypt.memory)"},
+		{"scrypt_firebase", &Verifier{Limits: Limits{ScryptMemory: 1 << 20}}, "scrypt_firebase policy memory"},
+		{"pbkdf2_sha512", &Verifier{Policy: Policy{Costs: map[*Param]int64{PBKDF2SHA512Iterations: 420_000}}}, "pbkdf2_sha512 iterations 420000 is outside 1..419999"},
+	} {
+		t.Run(c.hasher, func(t *testing.T) {
+			n, _ := allocsPerCall(5, func() { _, _ = c.v.Hash(c.hasher, "pw") })
+			d, err := c.v.Hash(c.hasher, "pw")
+			assert.Empty(t, d)
+			checkSentinelError(t, err, ErrParamsOutOfRange, c.hasher)
+			assert.ErrorContains(t, err, c.want)
+			assert.LessOrEqual(t, n, 16.0, "refused before any hashing")
+		})
+	}
 }

@@ -220,21 +220,3 @@ func splitN(s string, sep byte, dst []string) bool {
 }
 
 func isOutOfRange(err error) bool { return errors.Is(err, ErrParamsOutOfRange) }
-
-// unlimitedLimits lets Identify parse a digest whatever its costs. Shared and
-// read-only, like defaultLimits, so Identify does not allocate a copy per call.
-var unlimitedLimits = Limits{
-	BcryptCost:             math.MaxInt32,
-	PBKDF2SHA1Iterations:   math.MaxInt32,
-	PBKDF2SHA256Iterations: math.MaxInt32,
-	PBKDF2SHA512Iterations: math.MaxInt32,
-	PBKDF2KeyLen:           math.MaxInt32,
-	ScryptMemory:           math.MaxInt64,
-	ScryptP:                math.MaxInt32,
-	FirebaseMemCost:        math.MaxInt32,
-	Argon2Memory:           math.MaxUint32,
-	Argon2Time:             math.MaxUint32,
-	Argon2Threads:          math.MaxUint32,
-	PhpassRounds:           math.MaxInt32,
-	CryptRounds:            math.MaxInt32,
-}

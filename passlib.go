@@ -36,8 +36,9 @@ func passlibPBKDF2Scheme(name, prefix string, prf prfHash, size int) *scheme {
 	errSalt := malformed(name, "salt is not adapted base64 of at most 1024 bytes")
 	errSum := malformed(name, "checksum is not adapted base64 of "+strconv.Itoa(size)+" bytes")
 	return &scheme{
-		name: name,
-		parse: func(digest string, l *Limits) (parsed, error) {
+		name:   name,
+		params: []*Param{pbkdf2Iterations(prf)},
+		parse: func(digest string, l Limits) (parsed, error) {
 			rest, ok := strings.CutPrefix(digest, prefix)
 			var f [3]string
 			if !ok || !splitN(rest, '$', f[:]) {
@@ -56,18 +57,18 @@ func passlibPBKDF2Scheme(name, prefix string, prf prfHash, size int) *scheme {
 			if !ok || sumLen != size {
 				return nil, errSum
 			}
-			if rounds < 1 || rounds > math.MaxUint32 {
+			if rounds > math.MaxUint32 {
 				return nil, outOfRange(name+" rounds", rounds, "1..4294967295")
 			}
-			if max := maxIterations(prf, l); rounds > uint64(max) {
-				return nil, overLimit(name+" rounds", rounds, max)
+			if err := l.check(pbkdf2Iterations(prf), name, "rounds", int64(rounds)); err != nil {
+				return nil, err
 			}
 			salt, _ := decodeAB64(f[1], true)
 			sum, _ := decodeAB64(f[2], false)
 			return &pbkdf2Digest{prf: prf, iter: int(rounds), salt: salt, hash: sum}, nil
 		},
 		hash: func(password string, p *Policy) (string, error) {
-			iter := policyIterations(prf, p)
+			iter := int(p.Get(pbkdf2Iterations(prf)))
 			salt := randomBytes(16) // passlib's default_salt_size
 			key, err := pbkdf2Key(prf, password, salt, iter, size)
 			return prefix + strconv.Itoa(iter) + "$" + ab64.EncodeToString(salt) + "$" + ab64.EncodeToString(key), err
@@ -75,7 +76,6 @@ func passlibPBKDF2Scheme(name, prefix string, prf prfHash, size int) *scheme {
 	}
 }
 
-// decodeAB64 decodes passlib's adapted base64 strictly.
 // ab64Len checks a field for decodeAB64 without allocating and returns its
 // decoded length.
 func ab64Len(s string, emptyOK bool) (int, bool) {
@@ -85,6 +85,7 @@ func ab64Len(s string, emptyOK bool) (int, bool) {
 	return b64Len(ab64, s)
 }
 
+// decodeAB64 decodes passlib's adapted base64 strictly.
 func decodeAB64(s string, emptyOK bool) ([]byte, bool) {
 	if s == "" {
 		return []byte{}, emptyOK

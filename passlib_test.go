@@ -55,7 +55,7 @@ func TestPasslibParse(t *testing.T) {
 	})
 	require.NoError(t, Check("pbkdf2_sha256_passlib", d("2000", strings.Repeat("A", 1364), sum)), "1023 bytes")
 
-	v := &Verifier{Policy: Policy{PBKDF2SHA512Iterations: 2001}}
+	v := &Verifier{Policy: Policy{Costs: map[*Param]int64{PBKDF2SHA512Iterations: 2001}}}
 	weak, err := v.NeedsRehash("pbkdf2_sha512_passlib", passlibKATs[8].digest)
 	require.NoError(t, err)
 	assert.True(t, weak)

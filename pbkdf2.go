@@ -9,6 +9,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"hash"
+	"math"
 	"strconv"
 	"strings"
 
@@ -32,24 +33,37 @@ const (
 	prfSHA512 = pbkdf2core.SHA512
 )
 
-func maxIterations(h prfHash, l *Limits) int {
-	switch h {
-	case prfSHA1:
-		return l.PBKDF2SHA1Iterations
-	case prfSHA256:
-		return l.PBKDF2SHA256Iterations
-	}
-	return l.PBKDF2SHA512Iterations
-}
+// The iteration counts, one Param per hash function. Max is the widest any
+// format allows (passlib's 2^32-1); most formats refuse counts above 2^31-1
+// as malformed, and pbkdf2_sha512 allows less than 420000.
+var (
+	PBKDF2SHA1Iterations = newParam(Param{
+		Name: "pbkdf2.sha1.iterations",
+		Doc:  "PBKDF2-HMAC-SHA1 iterations; limit 3,000,000; policy 1,300,000, OWASP's",
+		Min:  1, Max: math.MaxUint32, Limit: 3_000_000, Policy: 1_300_000,
+	})
+	PBKDF2SHA256Iterations = newParam(Param{
+		Name: "pbkdf2.sha256.iterations",
+		Doc: "PBKDF2-HMAC-SHA256 iterations; limit 3,000,000 (Werkzeug 3 writes 1,000,000); " +
+			"policy 1,200,000, Django 6.0's",
+		Min: 1, Max: math.MaxUint32, Limit: 3_000_000, Policy: 1_200_000,
+	})
+	PBKDF2SHA512Iterations = newParam(Param{
+		Name: "pbkdf2.sha512.iterations",
+		Doc:  "PBKDF2-HMAC-SHA512 iterations; limit 1,000,000; policy 210,000, OWASP's",
+		Min:  1, Max: math.MaxUint32, Limit: 1_000_000, Policy: 210_000,
+	})
+)
 
-func policyIterations(h prfHash, p *Policy) int {
+// pbkdf2Iterations is the Param of h's iteration count.
+func pbkdf2Iterations(h prfHash) *Param {
 	switch h {
 	case prfSHA1:
-		return p.PBKDF2SHA1Iterations
+		return PBKDF2SHA1Iterations
 	case prfSHA256:
-		return p.PBKDF2SHA256Iterations
+		return PBKDF2SHA256Iterations
 	}
-	return p.PBKDF2SHA512Iterations
+	return PBKDF2SHA512Iterations
 }
 
 // pbkdf2Key derives the key; parse has already bounded iter and keyLen.
@@ -84,8 +98,10 @@ type pbkdf2Digest struct {
 	altSalt []byte
 }
 
-func (d *pbkdf2Digest) memory() int64         { return 0 }
-func (d *pbkdf2Digest) weaker(p *Policy) bool { return d.iter < policyIterations(d.prf, p) }
+func (d *pbkdf2Digest) memory() int64 { return 0 }
+func (d *pbkdf2Digest) weaker(p *Policy) bool {
+	return int64(d.iter) < p.Get(pbkdf2Iterations(d.prf))
+}
 func (d *pbkdf2Digest) verify(password string) (bool, error) {
 	key, err := pbkdf2Key(d.prf, password, d.salt, d.iter, len(d.hash))
 	if err != nil {
@@ -134,7 +150,7 @@ func newPBKDF2Format(f pbkdf2Format, hashWant string) *pbkdf2Format {
 	return &f
 }
 
-func (f *pbkdf2Format) parse(digest string, l *Limits) (parsed, error) {
+func (f *pbkdf2Format) parse(digest string, l Limits) (parsed, error) {
 	rest, ok := strings.CutPrefix(digest, f.prefix)
 	var fields [3]string
 	if !ok || !splitN(rest, '$', fields[:]) {
@@ -151,17 +167,14 @@ func (f *pbkdf2Format) parse(digest string, l *Limits) (parsed, error) {
 	if !ok {
 		return nil, f.errs.hash
 	}
-	if iter < 1 {
-		return nil, outOfRange(f.name+" iterations", iter, "1 and more")
-	}
 	if f.maxIter > 0 && iter >= f.maxIter {
 		return nil, outOfRange(f.name+" iterations", iter, "1.."+strconv.Itoa(f.maxIter-1))
 	}
-	if max := maxIterations(f.prf, l); iter > max {
-		return nil, overLimit(f.name+" iterations", iter, max)
+	if err := l.check(pbkdf2Iterations(f.prf), f.name, "iterations", int64(iter)); err != nil {
+		return nil, err
 	}
-	if keyLen > l.PBKDF2KeyLen {
-		return nil, overLimit(f.name+" key length", keyLen, l.PBKDF2KeyLen)
+	if err := checkHashLen(f.name, keyLen, l); err != nil {
+		return nil, err
 	}
 	return &pbkdf2Digest{prf: f.prf, iter: iter, salt: f.salt.decode(fields[1]), hash: f.hash.decode(fields[2])}, nil
 }
@@ -245,41 +258,50 @@ var hexSalt = fieldCodec{
 
 var (
 	keycloakHasher = register(&scheme{
-		name: "pbkdf2_sha256", parse: keycloakFormat.parse,
+		name: "pbkdf2_sha256", parse: keycloakFormat.parse, params: []*Param{PBKDF2SHA256Iterations},
 		hash: func(password string, p *Policy) (string, error) {
 			// Keycloak: 16-byte salt, 64-byte key.
+			iter := int(p.Get(PBKDF2SHA256Iterations))
 			salt := randomBytes(16)
-			key, err := pbkdf2Key(prfSHA256, password, salt, p.PBKDF2SHA256Iterations, 64)
-			return joinPBKDF2("pbkdf2_sha256$", p.PBKDF2SHA256Iterations,
+			key, err := pbkdf2Key(prfSHA256, password, salt, iter, 64)
+			return joinPBKDF2("pbkdf2_sha256$", iter,
 				base64.StdEncoding.EncodeToString(salt), base64.StdEncoding.EncodeToString(key)), err
 		},
 		rank: rankKeycloak,
 	})
 	djangoPBKDF2Hasher = register(&scheme{
-		name: "pbkdf2_sha256_django", parse: djangoPBKDF2Format.parse,
+		name: "pbkdf2_sha256_django", parse: djangoPBKDF2Format.parse, params: []*Param{PBKDF2SHA256Iterations},
 		hash: func(password string, p *Policy) (string, error) {
+			iter := int(p.Get(PBKDF2SHA256Iterations))
 			salt := randomString(22, alnum) // Django's salt: 22 alphanumerics
-			key, err := pbkdf2Key(prfSHA256, password, []byte(salt), p.PBKDF2SHA256Iterations, sha256.Size)
-			return joinPBKDF2("pbkdf2_sha256$", p.PBKDF2SHA256Iterations, salt,
+			key, err := pbkdf2Key(prfSHA256, password, []byte(salt), iter, sha256.Size)
+			return joinPBKDF2("pbkdf2_sha256$", iter, salt,
 				base64.StdEncoding.EncodeToString(key)), err
 		},
 		rank: func(digest string) int { return -rankKeycloak(digest) },
 	})
 	pbkdf2SHA512Hasher = register(&scheme{
-		name: "pbkdf2_sha512", parse: pbkdf2SHA512Format.parse,
+		name: "pbkdf2_sha512", parse: pbkdf2SHA512Format.parse, params: []*Param{PBKDF2SHA512Iterations},
+		checkPolicy: func(p *Policy, _ Limits) error {
+			if iter := p.Get(PBKDF2SHA512Iterations); iter >= int64(pbkdf2SHA512Format.maxIter) {
+				return outOfRange("pbkdf2_sha512 iterations", iter, "1.."+strconv.Itoa(pbkdf2SHA512Format.maxIter-1))
+			}
+			return nil
+		},
 		hash: func(password string, p *Policy) (string, error) {
-			iter := min(p.PBKDF2SHA512Iterations, pbkdf2SHA512Format.maxIter-1)
+			iter := int(p.Get(PBKDF2SHA512Iterations))
 			salt := randomString(16, alnum)
 			key, err := pbkdf2Key(prfSHA512, password, []byte(salt), iter, sha512.Size)
 			return joinPBKDF2("pbkdf2_sha512$", iter, salt, hex.EncodeToString(key)), err
 		},
 	})
 	pbkdf2SHA1Hasher = register(&scheme{
-		name: "pbkdf2_sha1", parse: parsePBKDF2SHA1,
+		name: "pbkdf2_sha1", parse: parsePBKDF2SHA1, params: []*Param{PBKDF2SHA1Iterations},
 		hash: func(password string, p *Policy) (string, error) {
+			iter := int(p.Get(PBKDF2SHA1Iterations))
 			salt := randomString(22, alnum)
-			key, err := pbkdf2Key(prfSHA1, password, []byte(salt), p.PBKDF2SHA1Iterations, sha1.Size)
-			return joinPBKDF2("pbkdf2_sha1$", p.PBKDF2SHA1Iterations, salt, hex.EncodeToString(key)), err
+			key, err := pbkdf2Key(prfSHA1, password, []byte(salt), iter, sha1.Size)
+			return joinPBKDF2("pbkdf2_sha1$", iter, salt, hex.EncodeToString(key)), err
 		},
 	})
 )
@@ -328,43 +350,26 @@ func rankKeycloak(digest string) int {
 // pbkdf2_sha512_hex: Keycloak's pbkdf2-sha512 credential as Clerk takes it,
 // "pbkdf2_sha512_hex$<iterations>$<hex salt>$<hex hash>": the salt used
 // hex-decoded (Keycloak's salts are random bytes), the key as long as the
-// decoded hash, at least minHashBytes.
+// decoded hash, within MinHashBytes and MaxHashBytes.
 
 func init() {
 	register(&scheme{
-		name: "pbkdf2_sha512_hex", parse: parsePBKDF2SHA512Hex,
+		name: "pbkdf2_sha512_hex", parse: pbkdf2SHA512HexFormat.parse, params: []*Param{PBKDF2SHA512Iterations},
 		hash: func(password string, p *Policy) (string, error) {
 			// Keycloak: 16-byte salt; a 64-byte key, SHA-512's size.
+			iter := int(p.Get(PBKDF2SHA512Iterations))
 			salt := randomBytes(16)
-			key, err := pbkdf2Key(prfSHA512, password, salt, p.PBKDF2SHA512Iterations, sha512.Size)
-			return joinPBKDF2("pbkdf2_sha512_hex$", p.PBKDF2SHA512Iterations, hex.EncodeToString(salt), hex.EncodeToString(key)), err
+			key, err := pbkdf2Key(prfSHA512, password, salt, iter, sha512.Size)
+			return joinPBKDF2("pbkdf2_sha512_hex$", iter, hex.EncodeToString(salt), hex.EncodeToString(key)), err
 		},
 	})
 }
 
-// minHashBytes is the shortest stored key the variable-length formats
-// added for Clerk accept: a shorter one is a cut digest that random wrong
-// passwords would match.
-const minHashBytes = 16
-
 var (
-	errPBKDF2SHA512HexShort = malformed("pbkdf2_sha512_hex", "hash shorter than 16 bytes: the digest looks truncated")
-	errPBKDF2SHA1Short      = malformed("pbkdf2_sha1", "hash shorter than 16 bytes: the digest looks truncated")
-	errPBKDF2SHA1KeyLen     = malformed("pbkdf2_sha1", "key length is not a canonical decimal equal to the hash's length in bytes")
-	errPBKDF2SHA1HexSalt    = malformed("pbkdf2_sha1", "salt of the key-length form is not hex")
-	errPBKDF2SHA1HexHash    = malformed("pbkdf2_sha1", "hash of the key-length form is not hex shorter than 2048 characters")
+	errPBKDF2SHA1KeyLen  = malformed("pbkdf2_sha1", "key length is not a canonical decimal equal to the hash's length in bytes")
+	errPBKDF2SHA1HexSalt = malformed("pbkdf2_sha1", "salt of the key-length form is not hex")
+	errPBKDF2SHA1HexHash = malformed("pbkdf2_sha1", "hash of the key-length form is not hex shorter than 2048 characters")
 )
-
-func parsePBKDF2SHA512Hex(digest string, l *Limits) (parsed, error) {
-	// The floor is a shape check: before ranges and limits, and before
-	// anything is decoded.
-	var f [3]string
-	if rest, ok := strings.CutPrefix(digest, pbkdf2SHA512HexFormat.prefix); ok && splitN(rest, '$', f[:]) &&
-		isHex(f[2]) && len(f[2]) < 2*minHashBytes {
-		return nil, errPBKDF2SHA512HexShort
-	}
-	return pbkdf2SHA512HexFormat.parse(digest, l)
-}
 
 // parsePBKDF2SHA1 reads pbkdf2_sha1's three forms:
 //
@@ -374,8 +379,8 @@ func parsePBKDF2SHA512Hex(digest string, l *Limits) (parsed, error) {
 // In the first, with a hex hash, a salt that is hex (one case, even
 // length) is tried both hex-decoded and as its text: Clerk's exports write
 // both. In the second the salt is used decoded and the key length must be
-// the hash's length in bytes.
-func parsePBKDF2SHA1(digest string, l *Limits) (parsed, error) {
+// the hash's length in bytes, within MinHashBytes and MaxHashBytes.
+func parsePBKDF2SHA1(digest string, l Limits) (parsed, error) {
 	f := pbkdf2SHA1Format
 	rest, ok := strings.CutPrefix(digest, f.prefix)
 	if !ok || strings.Count(rest, "$") != 3 {
@@ -405,17 +410,11 @@ func parsePBKDF2SHA1(digest string, l *Limits) (parsed, error) {
 	if n, ok := parseCount(fields[3]); !ok || n != keyLen {
 		return nil, errPBKDF2SHA1KeyLen
 	}
-	if keyLen < minHashBytes {
-		return nil, errPBKDF2SHA1Short
+	if err := l.check(PBKDF2SHA1Iterations, f.name, "iterations", int64(iter)); err != nil {
+		return nil, err
 	}
-	if iter < 1 {
-		return nil, outOfRange(f.name+" iterations", iter, "1 and more")
-	}
-	if max := maxIterations(f.prf, l); iter > max {
-		return nil, overLimit(f.name+" iterations", iter, max)
-	}
-	if keyLen > l.PBKDF2KeyLen {
-		return nil, overLimit(f.name+" key length", keyLen, l.PBKDF2KeyLen)
+	if err := checkHashLen(f.name, keyLen, l); err != nil {
+		return nil, err
 	}
 	return &pbkdf2Digest{prf: f.prf, iter: iter, salt: hexSalt.decode(fields[1]), hash: hexKey(0).decode(fields[2])}, nil
 }

@@ -13,21 +13,30 @@ import (
 
 const itoa64 = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
+// PhpassRounds is log2 of phpass's round count.
+var PhpassRounds = newParam(Param{
+	Name: "phpass.rounds",
+	Doc: "phpass's log2 rounds; limit 18 (WordPress writes 13, \"$P$B\", phpBB 11, \"$H$9\"); " +
+		"policy 13, WordPress's",
+	Min: 7, Max: 30, Limit: 18, Policy: 13,
+})
+
 var phpassHasher = register(&scheme{
-	name:  "phpass",
-	parse: parsePhpass,
-	hash:  hashPhpass,
+	name:   "phpass",
+	params: []*Param{PhpassRounds},
+	parse:  parsePhpass,
+	hash:   hashPhpass,
 })
 
 // md5_phpass is Clerk's other name for the same hashes (WordPress's
 // class-phpass.php): the same function under both names.
 func init() {
-	register(&scheme{name: "md5_phpass", parse: parsePhpass, hash: hashPhpass})
+	register(&scheme{name: "md5_phpass", params: []*Param{PhpassRounds}, parse: parsePhpass, hash: hashPhpass})
 }
 
 func hashPhpass(password string, p *Policy) (string, error) {
 	salt := encode64(randomBytes(6)) // 8 characters, as phpass makes them
-	d := &phpassDigest{ident: 'P', log2: p.PhpassRounds, salt: salt}
+	d := &phpassDigest{ident: 'P', log2: int(p.Get(PhpassRounds)), salt: salt}
 	return d.compute(password), nil
 }
 
@@ -46,7 +55,7 @@ type phpassDigest struct {
 
 func itoa64Index(c byte) int { return strings.IndexByte(itoa64, c) }
 
-func parsePhpass(digest string, l *Limits) (parsed, error) {
+func parsePhpass(digest string, l Limits) (parsed, error) {
 	if len(digest) != 34 || digest[0] != '$' || (digest[1] != 'P' && digest[1] != 'H') || digest[2] != '$' {
 		return nil, errPhpassShape
 	}
@@ -60,17 +69,14 @@ func parsePhpass(digest string, l *Limits) (parsed, error) {
 		return nil, errPhpassBits
 	}
 	d := &phpassDigest{ident: digest[1], log2: itoa64Index(digest[3]), salt: digest[4:12], sum: digest[12:]}
-	if d.log2 < 7 || d.log2 > 30 {
-		return nil, outOfRange("phpass rounds (log2)", d.log2, "7..30")
-	}
-	if d.log2 > l.PhpassRounds {
-		return nil, overLimit("phpass rounds (log2)", d.log2, l.PhpassRounds)
+	if err := l.check(PhpassRounds, "phpass", "rounds (log2)", int64(d.log2)); err != nil {
+		return nil, err
 	}
 	return d, nil
 }
 
 func (d *phpassDigest) memory() int64         { return 0 }
-func (d *phpassDigest) weaker(p *Policy) bool { return d.log2 < p.PhpassRounds }
+func (d *phpassDigest) weaker(p *Policy) bool { return int64(d.log2) < p.Get(PhpassRounds) }
 
 func (d *phpassDigest) verify(password string) (bool, error) {
 	got := d.compute(password)

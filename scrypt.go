@@ -1,6 +1,8 @@
 package pwdigest
 
 import (
+	"math"
+
 	"github.com/pwdigest/pwdigest/internal/scryptcore"
 )
 
@@ -8,28 +10,69 @@ import (
 // internal/scryptcore: BlockMix in SSE2/AVX assembly on amd64, and V buffers
 // pooled between calls instead of allocated for each.
 
+// The scrypt costs of scrypt_werkzeug (scrypt_firebase has its own, in
+// firebase.go), and the memory limit of both. N and r have no limit of
+// their own: ScryptMemory bounds them.
+var (
+	ScryptN = newParam(Param{
+		Name: "scrypt.n",
+		Doc:  "scrypt's N, a power of two; limited by scrypt.memory; policy 32768, Werkzeug 3's",
+		Min:  2, Max: 1 << 30, Limit: 1 << 30, Policy: 32768,
+	})
+	ScryptR = newParam(Param{
+		Name: "scrypt.r",
+		Doc:  "scrypt's block size r; limited by scrypt.memory; policy 8, Werkzeug 3's",
+		Min:  1, Max: 1<<30 - 1, Limit: 1<<30 - 1, Policy: 8,
+	})
+	ScryptP = newParam(Param{
+		Name: "scrypt.p",
+		Doc:  "scrypt's parallelism p (run one after another here); limit 16; policy 1, Werkzeug 3's",
+		Min:  1, Max: 1<<30 - 1, Limit: 16, Policy: 1,
+	})
+	ScryptMemory = newParam(Param{
+		Name: "scrypt.memory",
+		Doc: "bytes scrypt holds, 128·r·(N+p+2), the figure the memory budget charges; limit 1 GiB " +
+			"(Werkzeug's scrypt:32768:8:1 holds 32 MiB, Firebase's 14/8 16 MiB)",
+		Min: 0, Max: math.MaxInt64, Limit: 1 << 30,
+	})
+)
+
 // scryptParams are checked scrypt costs.
 type scryptParams struct{ n, r, p int }
 
-// checkScrypt validates the costs against scrypt's own bounds and l.
-func checkScrypt(name string, n, r, p int, l *Limits) (scryptParams, error) {
+// scryptOwn are the Params that limit scrypt_werkzeug's N, r and p.
+var scryptOwn = [3]*Param{ScryptN, ScryptR, ScryptP}
+
+// checkScrypt validates the costs against scrypt's own bounds, then the
+// limits of own (the scheme's Params for N, r and p, nil where it has
+// none), then the ScryptMemory limit.
+func checkScrypt(name string, n, r, p int, own [3]*Param, l Limits) (scryptParams, error) {
 	if n < 2 || n&(n-1) != 0 {
 		return scryptParams{}, outOfRange(name+" N", n, "powers of two from 2")
 	}
 	if r < 1 || p < 1 || uint64(r)*uint64(p) >= 1<<30 {
 		return scryptParams{}, outOfRange(name+" r·p", uint64(r)*uint64(p), "1..2^30-1")
 	}
-	if p > l.ScryptP {
-		return scryptParams{}, overLimit(name+" p", p, l.ScryptP)
+	for i, v := range [3]int{n, r, p} {
+		if own[i] != nil {
+			if err := l.limit(own[i], name, [3]string{"N", "r", "p"}[i], int64(v)); err != nil {
+				return scryptParams{}, err
+			}
+		}
 	}
-	// 128·N·r·p, computed without overflow: each factor is below 2^31.
-	if mem := 128 * uint64(n) * uint64(r) * uint64(p); mem/uint64(p)/uint64(r)/128 != uint64(n) || mem > uint64(l.ScryptMemory) {
-		return scryptParams{}, overLimit(name+" memory 128·N·r·p", mem, l.ScryptMemory)
+	sp := scryptParams{n, r, p}
+	mem := sp.memory()
+	if mem < 0 { // the core's overflow check: more than 2^63 bytes
+		mem = math.MaxInt64
 	}
-	return scryptParams{n, r, p}, nil
+	if err := l.limit(ScryptMemory, name, "memory 128·r·(N+p+2)", mem); err != nil {
+		return scryptParams{}, err
+	}
+	return sp, nil
 }
 
-// memory is what the core holds: V (128·r·N), B (128·r·p) and XY.
+// memory is what the core holds: V (128·r·N), B (128·r·p) and XY; -1 where
+// that does not fit an int64.
 func (s scryptParams) memory() int64 {
 	return scryptcore.MemoryBytes(s.n, s.r, s.p)
 }
@@ -39,6 +82,6 @@ func (s scryptParams) key(password, salt []byte, keyLen int) ([]byte, error) {
 }
 
 // weaker compares the memory-time product N·r·p with the policy's.
-func (s scryptParams) weaker(n, r, p int) bool {
+func (s scryptParams) weaker(n, r, p int64) bool {
 	return uint64(s.n)*uint64(s.r)*uint64(s.p) < uint64(n)*uint64(r)*uint64(p)
 }

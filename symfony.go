@@ -5,6 +5,7 @@ import (
 	"crypto/subtle"
 	"encoding/base64"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -24,12 +25,19 @@ import (
 const (
 	symfonyPrefix      = "sha512_symfony$"
 	symfonyMaxPassword = 4096
-	// symfonyMaxIterations is the default limit: Symfony's default is 5000,
-	// FOSUserBundle's 5000; a million takes about a second here.
-	symfonyMaxIterations = 1_000_000
-	// symfonyPolicyIterations is Symfony's own default, for Hash.
-	symfonyPolicyIterations = 5000
 )
+
+// SymfonyIterations is sha512_symfony's iteration count.
+var SymfonyIterations = newParam(Param{
+	Name: "sha512_symfony.iterations",
+	Doc: "Symfony MessageDigestPasswordHasher's sha512 iterations; limit 1,000,000 (Symfony and " +
+		"FOSUserBundle write 5000; a million takes about half a second)",
+	Min: 1, Max: math.MaxInt32, Limit: 1_000_000,
+})
+
+// symfonyHashIterations is what Hash writes: Symfony's default. Insecure
+// digests are for tests only, so it is no Policy value.
+const symfonyHashIterations = 5000
 
 func init() {
 	register(&scheme{name: "sha512_symfony", insecure: true, parse: parseSymfony, hash: hashSymfony})
@@ -48,7 +56,7 @@ type symfonyDigest struct {
 	sum  []byte
 }
 
-func parseSymfony(digest string, _ *Limits) (parsed, error) {
+func parseSymfony(digest string, l Limits) (parsed, error) {
 	rest, ok := strings.CutPrefix(digest, symfonyPrefix)
 	i, j := strings.IndexByte(rest, '$'), strings.LastIndexByte(rest, '$')
 	if !ok || i < 0 || i == j {
@@ -65,11 +73,8 @@ func parseSymfony(digest string, _ *Limits) (parsed, error) {
 	if n, ok := b64Len(stdB64, sum); !ok || n != sha512.Size {
 		return nil, errSymfonyHash
 	}
-	if iter < 1 {
-		return nil, outOfRange("sha512_symfony iterations", iter, "1 and more")
-	}
-	if iter > symfonyMaxIterations {
-		return nil, overLimit("sha512_symfony iterations", iter, symfonyMaxIterations)
+	if err := l.check(SymfonyIterations, "sha512_symfony", "iterations", int64(iter)); err != nil {
+		return nil, err
 	}
 	d := &symfonyDigest{iter: iter, salt: salt}
 	d.sum, _ = decodeB64(stdB64, sum)
@@ -114,7 +119,8 @@ func hashSymfony(password string, _ *Policy) (string, error) {
 	if len(password) > symfonyMaxPassword {
 		return "", symfonyTooLong(len(password))
 	}
+	iter := symfonyHashIterations
 	salt := randomString(31, "0123456789abcdefghijklmnopqrstuvwxyz")
-	sum := symfonySum(password, salt, symfonyPolicyIterations)
-	return symfonyPrefix + strconv.Itoa(symfonyPolicyIterations) + "$" + salt + "$" + base64.StdEncoding.EncodeToString(sum[:]), nil
+	sum := symfonySum(password, salt, iter)
+	return symfonyPrefix + strconv.Itoa(iter) + "$" + salt + "$" + base64.StdEncoding.EncodeToString(sum[:]), nil
 }

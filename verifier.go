@@ -11,15 +11,16 @@ import (
 // Verifier must not be changed while in use; make one per configuration:
 //
 //	v := &pwdigest.Verifier{
-//		Limits: pwdigest.Limits{Argon2Memory: 256 << 10}, // others default
+//		Limits: pwdigest.Limits{pwdigest.Argon2Memory: 256 << 10}, // others default
 //		Budget: pwdigest.NewMemoryBudget(2 << 30),
 //	}
 //	ok, err := v.Verify("argon2id", digest, password)
 type Verifier struct {
-	// Limits caps the work a digest may ask for; zero fields take the defaults.
+	// Limits caps the work a digest may ask for; missing keys take the
+	// defaults.
 	Limits Limits
 	// Policy sets the parameters of new digests and NeedsRehash's floor;
-	// zero fields take the defaults.
+	// missing keys take the defaults.
 	Policy Policy
 	// Budget bounds the memory of concurrent memory-hard verifies; nil means
 	// no bound beyond Limits.
@@ -64,7 +65,7 @@ func (v *Verifier) VerifyContext(ctx context.Context, hasher, digest, password s
 }
 
 func (v *Verifier) verifyScheme(ctx context.Context, s *scheme, digest, password string) (bool, error) {
-	p, err := s.parse(digest, v.limits())
+	p, err := s.parse(digest, v.Limits)
 	if err != nil {
 		return false, err
 	}
@@ -77,32 +78,6 @@ func (v *Verifier) verifyScheme(ctx context.Context, s *scheme, digest, password
 		return c.verifyContext(ctx, password)
 	}
 	return p.verify(password)
-}
-
-// defaultLimits is shared, read-only, by Verifiers with zero Limits, so that
-// parsing does not allocate a copy per call (a pointer passed to a scheme's
-// parse func escapes).
-var defaultLimits = DefaultLimits()
-
-// limits returns v.Limits with defaults filled in.
-func (v *Verifier) limits() *Limits {
-	if v.Limits == (Limits{}) {
-		return &defaultLimits
-	}
-	l := v.Limits.withDefaults()
-	return &l
-}
-
-// defaultPolicy is shared, read-only, likewise.
-var defaultPolicy = DefaultPolicy()
-
-// policy returns v.Policy with defaults filled in.
-func (v *Verifier) policy() *Policy {
-	if v.Policy == (Policy{}) {
-		return &defaultPolicy
-	}
-	p := v.Policy.withDefaults()
-	return &p
 }
 
 // Check validates digest (format and limits) without a password and without
@@ -120,7 +95,7 @@ func (v *Verifier) check(hasher, digest string) (*scheme, parsed, error) {
 	if s == nil {
 		return nil, nil, fmt.Errorf("pwdigest: hasher %q is not built in and cannot be checked without a password", hasher)
 	}
-	p, err := s.parse(digest, v.limits())
+	p, err := s.parse(digest, v.Limits)
 	return s, p, err
 }
 
@@ -136,12 +111,14 @@ func (v *Verifier) NeedsRehash(hasher, digest string) (bool, error) {
 	if s.insecure {
 		return true, nil
 	}
-	return p.weaker(v.policy()), nil
+	return p.weaker(&v.Policy), nil
 }
 
 // Hash returns a new digest of password in the named hasher's format, with
 // v.Policy's parameters and a random salt. Digests of insecure hashers are
-// for tests only.
+// for tests only. A policy value outside its Param's bounds or above
+// v.Limits is refused with ErrParamsOutOfRange before any hashing, so that
+// what Hash writes passes v.Check.
 func (v *Verifier) Hash(hasher, password string) (string, error) {
 	s, _, err := builtin(hasher)
 	if err != nil {
@@ -150,12 +127,42 @@ func (v *Verifier) Hash(hasher, password string) (string, error) {
 	if s == nil || s.hash == nil {
 		return "", fmt.Errorf("pwdigest: hasher %q cannot produce digests", hasher)
 	}
-	return s.hash(password, v.policy())
+	if err := v.checkPolicy(s); err != nil {
+		return "", err
+	}
+	return s.hash(password, &v.Policy)
+}
+
+// CheckPolicy reports, without hashing, whether Hash would refuse v.Policy
+// for hasher: nil, or the error Hash would return before hashing (a value
+// outside its Param's bounds, above v.Limits, or beyond what the format
+// allows).
+func (v *Verifier) CheckPolicy(hasher string) error {
+	s, _, err := builtin(hasher)
+	if err != nil {
+		return err
+	}
+	if s == nil || s.hash == nil {
+		return fmt.Errorf("pwdigest: hasher %q cannot produce digests", hasher)
+	}
+	return v.checkPolicy(s)
+}
+
+func (v *Verifier) checkPolicy(s *scheme) error {
+	for _, p := range s.params {
+		if err := v.Limits.check(p, "policy", p.Name, v.Policy.Get(p)); err != nil {
+			return err
+		}
+	}
+	if s.checkPolicy != nil {
+		return s.checkPolicy(&v.Policy, v.Limits)
+	}
+	return nil
 }
 
 // VerifyAndUpgrade verifies like Verify. When the password matches and the
 // hasher is insecure, upgraded is a fresh bcrypt digest of the password at
-// v.Policy.BcryptCost (default 12), to store in place of the old digest;
+// v.Policy's BcryptCost (default 12), to store in place of the old digest;
 // otherwise upgraded is empty.
 //
 // bcrypt takes at most 72 bytes of password. A matching password longer than
@@ -199,7 +206,7 @@ func (v *Verifier) Identify(digest string) []string {
 		if !ok {
 			continue
 		}
-		if _, err := s.parse(digest, &unlimitedLimits); err != nil && !isOutOfRange(err) {
+		if _, err := s.parse(digest, unlimited); err != nil && !isOutOfRange(err) {
 			continue
 		}
 		r := 0

@@ -15,10 +15,18 @@ import (
 // check_password_hash verifies it (RFC 7914's first vector has one).
 
 var werkzeugScryptHasher = register(&scheme{
-	name:  "scrypt_werkzeug",
-	parse: parseWerkzeugScrypt,
+	name:   "scrypt_werkzeug",
+	params: []*Param{ScryptN, ScryptR, ScryptP},
+	parse:  parseWerkzeugScrypt,
+	checkPolicy: func(p *Policy, l Limits) error {
+		_, err := werkzeugPolicy(p, l)
+		return err
+	},
 	hash: func(password string, p *Policy) (string, error) {
-		sp := scryptParams{p.ScryptN, p.ScryptR, p.ScryptP}
+		sp, err := werkzeugPolicy(p, unlimited) // limits checked by checkPolicy
+		if err != nil {
+			return "", err
+		}
 		salt := randomString(16, alnum) // Werkzeug's gen_salt(16)
 		key, err := sp.key([]byte(password), []byte(salt), 64)
 		if err != nil {
@@ -28,6 +36,11 @@ var werkzeugScryptHasher = register(&scheme{
 			"$" + salt + "$" + hex.EncodeToString(key), nil
 	},
 })
+
+// werkzeugPolicy is the scrypt costs of new digests.
+func werkzeugPolicy(p *Policy, l Limits) (scryptParams, error) {
+	return checkScrypt("scrypt_werkzeug policy", int(p.Get(ScryptN)), int(p.Get(ScryptR)), int(p.Get(ScryptP)), scryptOwn, l)
+}
 
 var (
 	errWerkzeugShape  = malformed("scrypt_werkzeug", `want "scrypt:<N>:<r>:<p>$<salt>$<hash>"`)
@@ -42,7 +55,7 @@ type werkzeugScryptDigest struct {
 	hash []byte
 }
 
-func parseWerkzeugScrypt(digest string, l *Limits) (parsed, error) {
+func parseWerkzeugScrypt(digest string, l Limits) (parsed, error) {
 	var f [3]string
 	method, ok := strings.CutPrefix(digest, "scrypt:")
 	if !ok || !splitN(method, '$', f[:]) {
@@ -65,12 +78,12 @@ func parseWerkzeugScrypt(digest string, l *Limits) (parsed, error) {
 	if !ok {
 		return nil, errWerkzeugHash
 	}
-	sp, err := checkScrypt("scrypt_werkzeug", v[0], v[1], v[2], l)
+	sp, err := checkScrypt("scrypt_werkzeug", v[0], v[1], v[2], scryptOwn, l)
 	if err != nil {
 		return nil, err
 	}
-	if hashLen > l.PBKDF2KeyLen {
-		return nil, overLimit("scrypt_werkzeug key length", hashLen, l.PBKDF2KeyLen)
+	if err := checkHashLen("scrypt_werkzeug", hashLen, l); err != nil {
+		return nil, err
 	}
 	return &werkzeugScryptDigest{sp, f[1], werkzeugHash(f[2])}, nil
 }
@@ -98,7 +111,7 @@ func werkzeugHash(s string) []byte {
 }
 
 func (d *werkzeugScryptDigest) weaker(p *Policy) bool {
-	return d.scryptParams.weaker(p.ScryptN, p.ScryptR, p.ScryptP)
+	return d.scryptParams.weaker(p.Get(ScryptN), p.Get(ScryptR), p.Get(ScryptP))
 }
 
 func (d *werkzeugScryptDigest) verify(password string) (bool, error) {

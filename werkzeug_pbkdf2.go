@@ -23,10 +23,11 @@ import (
 // length (Werkzeug compares the hex strings, so neither ever matches).
 
 var werkzeugPBKDF2Hasher = register(&scheme{
-	name:  "werkzeug_pbkdf2",
-	parse: parseWerkzeugPBKDF2,
+	name:   "werkzeug_pbkdf2",
+	params: []*Param{PBKDF2SHA256Iterations}, // Hash writes sha256
+	parse:  parseWerkzeugPBKDF2,
 	hash: func(password string, p *Policy) (string, error) {
-		iter := p.PBKDF2SHA256Iterations
+		iter := int(p.Get(PBKDF2SHA256Iterations))
 		salt := randomString(16, alnum) // gen_salt(16)
 		key, err := pbkdf2Key(prfSHA256, password, []byte(salt), iter, sha256.Size)
 		return "pbkdf2:sha256:" + strconv.Itoa(iter) + "$" + salt + "$" + hex.EncodeToString(key), err
@@ -43,7 +44,7 @@ var (
 
 var werkzeugPRFs = map[string]prfHash{"sha256": prfSHA256, "sha512": prfSHA512, "sha1": prfSHA1}
 
-func parseWerkzeugPBKDF2(digest string, l *Limits) (parsed, error) {
+func parseWerkzeugPBKDF2(digest string, l Limits) (parsed, error) {
 	rest, ok := strings.CutPrefix(digest, "pbkdf2:")
 	var f [3]string
 	if !ok || !splitN(rest, '$', f[:]) {
@@ -65,11 +66,8 @@ func parseWerkzeugPBKDF2(digest string, l *Limits) (parsed, error) {
 	if !ok {
 		return nil, errWerkzeugPBKDF2Hex
 	}
-	if iter < 1 {
-		return nil, outOfRange("werkzeug_pbkdf2 iterations", iter, "1 and more")
-	}
-	if max := maxIterations(prf, l); iter > max {
-		return nil, overLimit("werkzeug_pbkdf2 iterations", iter, max)
+	if err := l.check(pbkdf2Iterations(prf), "werkzeug_pbkdf2", "iterations", int64(iter)); err != nil {
+		return nil, err
 	}
 	return &pbkdf2Digest{prf: prf, iter: iter, salt: []byte(f[1]), hash: key}, nil
 }

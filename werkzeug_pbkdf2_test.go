@@ -47,10 +47,10 @@ func TestWerkzeugPBKDF2Parse(t *testing.T) {
 	strict := &Verifier{Limits: Limits{PBKDF2SHA512Iterations: 1999}}
 	checkErrors(t, strict, "werkzeug_pbkdf2", map[string]error{werkzeugPBKDF2KATs[2].digest: ErrParamsOutOfRange})
 
-	weak, err := (&Verifier{Policy: Policy{PBKDF2SHA256Iterations: 1001}}).NeedsRehash("werkzeug_pbkdf2", "pbkdf2:sha256:1000$"+salt+"$"+sum)
+	weak, err := (&Verifier{Policy: Policy{Costs: map[*Param]int64{PBKDF2SHA256Iterations: 1001}}}).NeedsRehash("werkzeug_pbkdf2", "pbkdf2:sha256:1000$"+salt+"$"+sum)
 	require.NoError(t, err)
 	assert.True(t, weak)
-	d, err := (&Verifier{Policy: Policy{PBKDF2SHA256Iterations: 1234}}).Hash("werkzeug_pbkdf2", "pw")
+	d, err := (&Verifier{Policy: Policy{Costs: map[*Param]int64{PBKDF2SHA256Iterations: 1234}}}).Hash("werkzeug_pbkdf2", "pw")
 	require.NoError(t, err)
 	assert.Regexp(t, `^pbkdf2:sha256:1234\$[0-9A-Za-z]{16}\$[0-9a-f]{64}$`, d)
 }

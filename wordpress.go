@@ -28,13 +28,14 @@ import (
 const wordpressMaxPassword = 4096
 
 var wordpressHasher = register(&scheme{
-	name:  "wordpress",
-	parse: parseWordPress,
+	name:   "wordpress",
+	params: []*Param{BcryptCost},
+	parse:  parseWordPress,
 	hash: func(password string, p *Policy) (string, error) {
 		if len(password) > wordpressMaxPassword {
 			return "", fmt.Errorf("%w: wordpress takes at most %d bytes, got %d", ErrPasswordTooLong, wordpressMaxPassword, len(password))
 		}
-		b, err := hashBcrypt(wordpressPrehash(strings.Trim(password, phpTrimSet)), p.BcryptCost)
+		b, err := hashBcrypt(wordpressPrehash(strings.Trim(password, phpTrimSet)), int(p.Get(BcryptCost)))
 		if err != nil {
 			return "", err
 		}
@@ -49,7 +50,7 @@ var errWordPressShape = malformed("wordpress", `want "$wp" + a bcrypt digest "$2
 
 type wordpressDigest struct{ *bcryptDigest }
 
-func parseWordPress(digest string, l *Limits) (parsed, error) {
+func parseWordPress(digest string, l Limits) (parsed, error) {
 	inner, ok := strings.CutPrefix(digest, "$wp")
 	if !ok || len(inner) < 4 || inner[:2] != "$2" || !strings.ContainsRune("aby", rune(inner[2])) || inner[3] != '$' {
 		return nil, errWordPressShape

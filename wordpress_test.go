@@ -41,7 +41,7 @@ func TestWordPressSemantics(t *testing.T) {
 	assert.False(t, ok)
 
 	// Hash trims as wp_hash_password does.
-	v := &Verifier{Policy: Policy{BcryptCost: 4}}
+	v := &Verifier{Policy: Policy{Costs: map[*Param]int64{BcryptCost: 4}}}
 	d, err := v.Hash("wordpress", " \tsecret\n\x00\x0b")
 	require.NoError(t, err)
 	assert.True(t, strings.HasPrefix(d, "$wp$2y$04$"), d)
@@ -57,7 +57,7 @@ func TestWordPressSemantics(t *testing.T) {
 	_, err = Hash("wordpress", tooLong)
 	assert.ErrorIs(t, err, ErrPasswordTooLong)
 
-	weak, err := (&Verifier{Policy: Policy{BcryptCost: 11}}).NeedsRehash("wordpress", padded.digest)
+	weak, err := (&Verifier{Policy: Policy{Costs: map[*Param]int64{BcryptCost: 11}}}).NeedsRehash("wordpress", padded.digest)
 	require.NoError(t, err)
 	assert.True(t, weak)
 	assert.False(t, Insecure("wordpress"))

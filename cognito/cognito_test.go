@@ -197,7 +197,7 @@ func TestEmulator(t *testing.T) {
 	assert.ErrorIs(t, err, ErrUnreachable)
 
 	// A match upgrades to bcrypt, as Clerk stores it.
-	v := &pwdigest.Verifier{Policy: pwdigest.Policy{BcryptCost: 4}}
+	v := &pwdigest.Verifier{Policy: pwdigest.Policy{Costs: map[*pwdigest.Param]int64{pwdigest.BcryptCost: 4}}}
 	ok, up, err := v.VerifyAndUpgrade("awscognito", p.row("alice@example.com"), "correct horse battery staple")
 	require.NoError(t, err)
 	require.True(t, ok)

@@ -3,6 +3,8 @@ package main
 import (
 	"flag"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/pwdigest/pwdigest"
@@ -66,138 +68,129 @@ flags. The password is read as by verify; at a terminal it is asked twice.
 Digests of insecure hashers (md5, sha256, md5_crypt, md5_django,
 sha1_django) are for tests only; they take no flags.
 
-Each flag applies to some hashers only; values above the default limits
-are refused, since check and verify would refuse the digest:
-  --cost           bcrypt, bcrypt_sha256_django, wordpress (4..16)
-  --iterations     pbkdf2_sha1, pbkdf2_sha256, pbkdf2_sha256_django,
-                   pbkdf2_sha512 (below 420000), pbkdf2_sha256_passlib,
-                   pbkdf2_sha512_passlib, werkzeug_pbkdf2 (its sha256 form)
-  --rounds         phpass (log2, 7..18), scrypt_firebase,
-                   sha256_crypt and sha512_crypt (1000..2000000)
-  --memory, --time, --parallelism
-                   argon2d, argon2i, argon2id, argon2_django (memory in KiB)
-  --n, --r, --p    scrypt_werkzeug
-  --mem-cost       scrypt_firebase (log2 N)
-
+Each flag sets one cost parameter of the hasher's new digests; values
+outside the format's bounds or above the default limits are refused, since
+check and verify would refuse the digest:
+%s
 Example:
-  printf '%s\n' 'hunter2' | pwdigest hash --cost 10 bcrypt
+  printf '%%s\n' 'hunter2' | pwdigest hash --cost 10 bcrypt
   pwdigest hash argon2id --memory 65536 --time 3
 `
 
-// policyFlag is a hash flag: the hashers it applies to, its bounds for a
-// hasher (within the scheme and the default limits, so the digest passes
-// Check) and how it sets the policy.
+// policyFlag is a hash flag, made from the cost parameters of the hashers'
+// new digests (pwdigest.HasherParams): its name is the part of a Param's
+// name after the last dot, and it may set a different Param per hasher
+// (--rounds sets phpass.rounds, crypt.rounds or scrypt_firebase.rounds).
 type policyFlag struct {
-	name    string
-	usage   string
-	hashers []string
-	bounds  func(hasher string) (lo, hi int)
-	set     func(p *pwdigest.Policy, hasher string, v int)
-	value   int
+	name   string
+	params map[string]*pwdigest.Param // by hasher
+	value  int64
 }
 
-// pbkdf2Hashers lists the PBKDF2 hashers with the hash function of their
-// new digests, which picks the policy's and the limits' iterations field.
-var pbkdf2Hashers = []struct{ name, prf string }{
-	{"pbkdf2_sha1", "sha1"},
-	{"pbkdf2_sha256", "sha256"},
-	{"pbkdf2_sha256_django", "sha256"},
-	{"pbkdf2_sha512", "sha512"},
-	{"pbkdf2_sha256_passlib", "sha256"},
-	{"pbkdf2_sha512_passlib", "sha512"},
-	{"werkzeug_pbkdf2", "sha256"}, // Hash writes pbkdf2:sha256
+func flagName(p *pwdigest.Param) string {
+	return p.Name[strings.LastIndexByte(p.Name, '.')+1:]
 }
 
-func pbkdf2PRF(hasher string) string {
-	for _, h := range pbkdf2Hashers {
-		if h.name == hasher {
-			return h.prf
+// policyFlags returns the hash flags in the order their Params are
+// declared.
+func policyFlags() []*policyFlag {
+	byName := map[string]*policyFlag{}
+	for _, h := range pwdigest.Hashers() {
+		for _, p := range pwdigest.HasherParams(h) {
+			pf := byName[flagName(p)]
+			if pf == nil {
+				pf = &policyFlag{name: flagName(p), params: map[string]*pwdigest.Param{}}
+				byName[pf.name] = pf
+			}
+			pf.params[h] = p
 		}
 	}
-	return ""
+	var flags []*policyFlag
+	for _, p := range pwdigest.Params() {
+		if pf := byName[flagName(p)]; pf != nil && !slices.Contains(flags, pf) && slices.Contains(slices.Collect(maps.Values(pf.params)), p) {
+			flags = append(flags, pf)
+		}
+	}
+	return flags
 }
 
-func policyFlags() []*policyFlag {
-	lim := pwdigest.DefaultLimits()
-	var pbkdf2 []string
-	for _, h := range pbkdf2Hashers {
-		pbkdf2 = append(pbkdf2, h.name)
+// hashers returns the hashers the flag applies to, sorted.
+func (pf *policyFlag) hashers() []string {
+	return slices.Sorted(maps.Keys(pf.params))
+}
+
+// bounds are the values the flag takes for hasher: within its Param's
+// bounds and default limit, so that the digest passes check.
+func (pf *policyFlag) bounds(hasher string) (lo, hi int64) {
+	p := pf.params[hasher]
+	return p.Min, min(p.Max, p.Limit)
+}
+
+// help describes the flag: for each Param it sets, its bounds, default and
+// hashers.
+func (pf *policyFlag) help() string {
+	var b strings.Builder
+	for i, p := range distinctParams(pf) {
+		var hs []string
+		for _, h := range pf.hashers() {
+			if pf.params[h] == p {
+				hs = append(hs, h)
+			}
+		}
+		lead := "  --" + pf.name
+		if i > 0 {
+			lead = ""
+		}
+		lo, hi := pf.bounds(hs[0])
+		fmt.Fprintf(&b, "%-16s %s %d..%d, default %d\n", lead, p.Name, lo, hi, p.Policy)
+		line := strings.Repeat(" ", 19) + "for"
+		for i, h := range hs {
+			if i > 0 {
+				line += ","
+			}
+			if len(line)+1+len(h) > 78 {
+				b.WriteString(line + "\n")
+				line = strings.Repeat(" ", 19) + h
+				continue
+			}
+			line += " " + h
+		}
+		b.WriteString(line + "\n")
 	}
-	argon2 := []string{"argon2d", "argon2i", "argon2id", "argon2_django"}
-	shaCrypt := []string{"sha256_crypt", "sha512_crypt"}
-	fixed := func(lo, hi int) func(string) (int, int) {
-		return func(string) (int, int) { return lo, hi }
+	return b.String()
+}
+
+// distinctParams returns the Params pf sets, in declaration order.
+func distinctParams(pf *policyFlag) []*pwdigest.Param {
+	var ps []*pwdigest.Param
+	for _, p := range pwdigest.Params() {
+		for _, q := range pf.params {
+			if p == q {
+				ps = append(ps, p)
+				break
+			}
+		}
 	}
-	return []*policyFlag{
-		{name: "cost", usage: "bcrypt cost (log2 rounds)", hashers: []string{"bcrypt", "bcrypt_sha256_django", "wordpress"},
-			bounds: fixed(4, lim.BcryptCost),
-			set:    func(p *pwdigest.Policy, _ string, v int) { p.BcryptCost = v }},
-		{name: "iterations", usage: "PBKDF2 iterations", hashers: pbkdf2,
-			bounds: func(h string) (int, int) {
-				switch {
-				case h == "pbkdf2_sha512":
-					return 1, min(lim.PBKDF2SHA512Iterations, 419_999) // the format's own bound
-				case pbkdf2PRF(h) == "sha1":
-					return 1, lim.PBKDF2SHA1Iterations
-				case pbkdf2PRF(h) == "sha512":
-					return 1, lim.PBKDF2SHA512Iterations
-				}
-				return 1, lim.PBKDF2SHA256Iterations
-			},
-			set: func(p *pwdigest.Policy, h string, v int) {
-				switch pbkdf2PRF(h) {
-				case "sha1":
-					p.PBKDF2SHA1Iterations = v
-				case "sha512":
-					p.PBKDF2SHA512Iterations = v
-				default:
-					p.PBKDF2SHA256Iterations = v
-				}
-			}},
-		{name: "rounds", usage: "phpass rounds (log2), scrypt_firebase rounds, or sha256_crypt and sha512_crypt rounds",
-			hashers: append([]string{"phpass", "scrypt_firebase"}, shaCrypt...),
-			bounds: func(h string) (int, int) {
-				switch {
-				case h == "phpass":
-					return 7, lim.PhpassRounds
-				case contains(shaCrypt, h):
-					return 1000, min(lim.CryptRounds, 999_999_999) // the format's own bounds
-				}
-				return 1, 32
-			},
-			set: func(p *pwdigest.Policy, h string, v int) {
-				switch {
-				case h == "phpass":
-					p.PhpassRounds = v
-				case contains(shaCrypt, h):
-					p.CryptRounds = v
-				default:
-					p.FirebaseRounds = v
-				}
-			}},
-		{name: "memory", usage: "argon2 memory in KiB", hashers: argon2, bounds: fixed(8, int(lim.Argon2Memory)),
-			set: func(p *pwdigest.Policy, _ string, v int) { p.Argon2Memory = uint32(v) }},
-		{name: "time", usage: "argon2 passes", hashers: argon2, bounds: fixed(1, int(lim.Argon2Time)),
-			set: func(p *pwdigest.Policy, _ string, v int) { p.Argon2Time = uint32(v) }},
-		{name: "parallelism", usage: "argon2 lanes", hashers: argon2, bounds: fixed(1, min(int(lim.Argon2Threads), 255)),
-			set: func(p *pwdigest.Policy, _ string, v int) { p.Argon2Threads = uint32(v) }},
-		{name: "n", usage: "scrypt N, a power of two", hashers: []string{"scrypt_werkzeug"}, bounds: fixed(2, 1<<24),
-			set: func(p *pwdigest.Policy, _ string, v int) { p.ScryptN = v }},
-		{name: "r", usage: "scrypt r", hashers: []string{"scrypt_werkzeug"}, bounds: fixed(1, 1024),
-			set: func(p *pwdigest.Policy, _ string, v int) { p.ScryptR = v }},
-		{name: "p", usage: "scrypt p", hashers: []string{"scrypt_werkzeug"}, bounds: fixed(1, lim.ScryptP),
-			set: func(p *pwdigest.Policy, _ string, v int) { p.ScryptP = v }},
-		{name: "mem-cost", usage: "scrypt_firebase memory cost (log2 N)", hashers: []string{"scrypt_firebase"},
-			bounds: fixed(1, lim.FirebaseMemCost),
-			set:    func(p *pwdigest.Policy, _ string, v int) { p.FirebaseMemCost = v }},
+	return ps
+}
+
+func hashHelpText(flags []*policyFlag) string {
+	var b strings.Builder
+	for _, pf := range flags {
+		b.WriteString(pf.help())
 	}
+	return fmt.Sprintf(hashHelp, b.String())
 }
 
 func runHash(e *env, args []string) int {
-	fs := newFlags(e, "hash", "[flags] <hasher>", hashHelp)
 	pflags := policyFlags()
+	fs := newFlags(e, "hash", "[flags] <hasher>", hashHelpText(pflags))
 	for _, pf := range pflags {
-		fs.IntVar(&pf.value, pf.name, 0, pf.usage+" (default: the policy's)")
+		usage := make([]string, 0, len(pf.params))
+		for _, p := range distinctParams(pf) {
+			usage = append(usage, p.Name)
+		}
+		fs.Int64Var(&pf.value, pf.name, 0, "sets "+strings.Join(usage, ", ")+" (default: the policy's)")
 	}
 	pos, code, ok := parseFlags(e, fs, args)
 	if !ok {
@@ -210,24 +203,29 @@ func runHash(e *env, args []string) int {
 	if _, err := pwdigest.Lookup(hasher); err != nil {
 		return fail(e, fs, err)
 	}
-	v := &pwdigest.Verifier{}
+	v := &pwdigest.Verifier{Policy: pwdigest.Policy{Costs: map[*pwdigest.Param]int64{}}}
 	var bad error
 	fs.Visit(func(f *flag.Flag) {
 		for _, pf := range pflags {
 			if pf.name != f.Name || bad != nil {
 				continue
 			}
-			if !contains(pf.hashers, hasher) {
-				bad = fmt.Errorf("--%s does not apply to %s (it does to %s)", pf.name, hasher, strings.Join(pf.hashers, ", "))
+			p, applies := pf.params[hasher]
+			if !applies {
+				bad = fmt.Errorf("--%s does not apply to %s (it does to %s)", pf.name, hasher, strings.Join(pf.hashers(), ", "))
 				return
 			}
 			if lo, hi := pf.bounds(hasher); pf.value < lo || pf.value > hi {
 				bad = fmt.Errorf("--%s %d is outside %d..%d for %s", pf.name, pf.value, lo, hi, hasher)
 				return
 			}
-			pf.set(&v.Policy, hasher, pf.value)
+			v.Policy.Costs[p] = pf.value
 		}
 	})
+	if bad == nil {
+		// What depends on several flags or on the format (scrypt's memory).
+		bad = v.CheckPolicy(hasher)
+	}
 	if bad != nil {
 		return usageError(e, fs, "%v", bad)
 	}

@@ -15,11 +15,11 @@ import (
 
 // TestHashFlagsCoverEveryHasher: each hash flag names registered hashers,
 // and every registered hasher that is not insecure takes at least one flag
-// (its costs). A new hasher needs its flags in policyFlags.
+// (its costs). The flags come from pwdigest.HasherParams.
 func TestHashFlagsCoverEveryHasher(t *testing.T) {
 	flagged := map[string]bool{}
 	for _, pf := range policyFlags() {
-		for _, h := range pf.hashers {
+		for _, h := range pf.hashers() {
 			_, err := pwdigest.Lookup(h)
 			assert.NoError(t, err, "--%s", pf.name)
 			flagged[h] = true
@@ -39,12 +39,12 @@ func TestHashFlagSetsPolicy(t *testing.T) {
 			// 1, the default policy's: hash_verify.txtar shows them.
 			continue
 		}
-		for _, h := range pf.hashers {
+		for _, h := range pf.hashers() {
 			t.Run(pf.name+"/"+h, func(t *testing.T) {
 				lo, _ := pf.bounds(h)
 				var out, errOut bytes.Buffer
 				e := &env{stdin: strings.NewReader("hunter2\n"), stdout: &out, stderr: &errOut}
-				code := run(e, []string{"hash", "--" + pf.name, strconv.Itoa(lo), h})
+				code := run(e, []string{"hash", "--" + pf.name, strconv.FormatInt(lo, 10), h})
 				require.Equal(t, exitOK, code, "stderr: %s", errOut.String())
 				digest := strings.TrimSuffix(out.String(), "\n")
 				require.NoError(t, pwdigest.Check(h, digest))
@@ -73,6 +73,9 @@ func TestHashVerifyCoversEveryHasher(t *testing.T) {
 		verified[m[1]] = true
 	}
 	for _, h := range pwdigest.Hashers() {
+		if h == "awscognito" {
+			continue // no digest to make or verify offline: package cognito's tests call cognito-local
+		}
 		assert.True(t, hashed[h], "hash_verify.txtar does not hash %s", h)
 		assert.True(t, verified[h], "hash_verify.txtar does not verify %s", h)
 	}

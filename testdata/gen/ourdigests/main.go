@@ -37,24 +37,24 @@ type policy struct {
 }
 
 var policies = []policy{
-	{name: "fast", p: pwdigest.Policy{
-		BcryptCost:           4,
-		PBKDF2SHA1Iterations: 1000, PBKDF2SHA256Iterations: 1000, PBKDF2SHA512Iterations: 1000,
-		Argon2Memory: 256, Argon2Time: 1, Argon2Threads: 2,
-		ScryptN: 1024, ScryptR: 8, ScryptP: 1,
-		FirebaseMemCost: 10, FirebaseRounds: 8,
-		PhpassRounds: 7,    // passlib's minimum
-		CryptRounds:  1000, // the sha-crypt minimum, written as rounds=1000
-	}},
-	{name: "odd", passwords: []string{"ascii", "emoji"}, p: pwdigest.Policy{
-		BcryptCost:           5,
-		PBKDF2SHA1Iterations: 1001, PBKDF2SHA256Iterations: 999, PBKDF2SHA512Iterations: 1234,
-		Argon2Memory: 100, Argon2Time: 3, Argon2Threads: 4,
-		ScryptN: 2048, ScryptR: 4, ScryptP: 2,
-		FirebaseMemCost: 11, FirebaseRounds: 2,
-		PhpassRounds: 8,    // WordPress's PasswordHash(8, true)
-		CryptRounds:  5000, // the implicit default: no rounds= field
-	}},
+	{name: "fast", p: pwdigest.Policy{Costs: map[*pwdigest.Param]int64{
+		pwdigest.BcryptCost:           4,
+		pwdigest.PBKDF2SHA1Iterations: 1000, pwdigest.PBKDF2SHA256Iterations: 1000, pwdigest.PBKDF2SHA512Iterations: 1000,
+		pwdigest.Argon2Memory: 256, pwdigest.Argon2Time: 1, pwdigest.Argon2Threads: 2,
+		pwdigest.ScryptN: 1024, pwdigest.ScryptR: 8, pwdigest.ScryptP: 1,
+		pwdigest.FirebaseMemCost: 10, pwdigest.FirebaseRounds: 8,
+		pwdigest.PhpassRounds: 7,    // passlib's minimum
+		pwdigest.CryptRounds:  1000, // the sha-crypt minimum, written as rounds=1000
+	}}},
+	{name: "odd", passwords: []string{"ascii", "emoji"}, p: pwdigest.Policy{Costs: map[*pwdigest.Param]int64{
+		pwdigest.BcryptCost:           5,
+		pwdigest.PBKDF2SHA1Iterations: 1001, pwdigest.PBKDF2SHA256Iterations: 999, pwdigest.PBKDF2SHA512Iterations: 1234,
+		pwdigest.Argon2Memory: 100, pwdigest.Argon2Time: 3, pwdigest.Argon2Threads: 4,
+		pwdigest.ScryptN: 2048, pwdigest.ScryptR: 4, pwdigest.ScryptP: 2,
+		pwdigest.FirebaseMemCost: 11, pwdigest.FirebaseRounds: 2,
+		pwdigest.PhpassRounds: 8,    // WordPress's PasswordHash(8, true)
+		pwdigest.CryptRounds:  5000, // the implicit default: no rounds= field
+	}}},
 	{name: "default", passwords: []string{"latin"}},
 }
 

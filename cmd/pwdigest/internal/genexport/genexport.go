@@ -29,22 +29,22 @@ type Options struct {
 }
 
 // cheap is the lowest-cost policy: digests made quickly.
-var cheap = &pwdigest.Verifier{Policy: pwdigest.Policy{
-	BcryptCost:             4,
-	PBKDF2SHA1Iterations:   1000,
-	PBKDF2SHA256Iterations: 1000,
-	PBKDF2SHA512Iterations: 1000,
-	Argon2Memory:           64,
-	Argon2Time:             1,
-	Argon2Threads:          1,
-	ScryptN:                16,
-	ScryptR:                8,
-	ScryptP:                1,
-	FirebaseMemCost:        4,
-	FirebaseRounds:         1,
-	PhpassRounds:           7,
-	CryptRounds:            1000,
-}}
+var cheap = &pwdigest.Verifier{Policy: pwdigest.Policy{Costs: map[*pwdigest.Param]int64{
+	pwdigest.BcryptCost:             4,
+	pwdigest.PBKDF2SHA1Iterations:   1000,
+	pwdigest.PBKDF2SHA256Iterations: 1000,
+	pwdigest.PBKDF2SHA512Iterations: 1000,
+	pwdigest.Argon2Memory:           64,
+	pwdigest.Argon2Time:             1,
+	pwdigest.Argon2Threads:          1,
+	pwdigest.ScryptN:                16,
+	pwdigest.ScryptR:                8,
+	pwdigest.ScryptP:                1,
+	pwdigest.FirebaseMemCost:        4,
+	pwdigest.FirebaseRounds:         1,
+	pwdigest.PhpassRounds:           7,
+	pwdigest.CryptRounds:            1000,
+}}}
 
 type entry struct{ hasher, digest string }
 

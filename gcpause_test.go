@@ -1,0 +1,169 @@
+package pwdigest_test
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/pwdigest/pwdigest"
+	"github.com/pwdigest/pwdigest/internal/gcpause"
+)
+
+// gcPauseCase is the digest BenchmarkGCPause verifies for one hasher.
+type gcPauseCase struct {
+	hasher, digest, password, source string
+}
+
+// gcPausePrefer names the benchmark case used where digests.jsonl has several
+// for a hasher: the most common production parameters.
+var gcPausePrefer = map[string]string{
+	"bcrypt":   "bcrypt_cost12",
+	"argon2id": "argon2id_19456_2_1",
+}
+
+// gcPauseCases returns one digest per built-in hasher, in Hashers order: the
+// producer-made benchmark digest at real parameters where
+// testdata/bench/digests.jsonl has one, else the costliest matching vector
+// in testdata/vectors (timed once each: they are cheap).
+func gcPauseCases(tb testing.TB) []gcPauseCase {
+	tb.Helper()
+	byHasher := map[string]gcPauseCase{}
+	for _, d := range loadBenchDigests(tb) {
+		c := gcPauseCase{d.Hasher, d.Digest, d.Password, d.Source}
+		if _, ok := byHasher[d.Hasher]; !ok || gcPausePrefer[d.Hasher] == d.Case {
+			byHasher[d.Hasher] = c
+		}
+	}
+	var out []gcPauseCase
+	for _, h := range pwdigest.Hashers() {
+		if h == "awscognito" {
+			continue // no digest: a call to Cognito, see package cognito
+		}
+		if c, ok := byHasher[h]; ok {
+			out = append(out, c)
+			continue
+		}
+		best, bestTime := gcPauseCase{}, time.Duration(-1)
+		for _, v := range readVectors(tb, h) {
+			start := time.Now()
+			ok, err := pwdigest.Verify(h, v.Digest, v.Password)
+			if el := time.Since(start); err == nil && ok && el > bestTime {
+				best, bestTime = gcPauseCase{h, v.Digest, v.Password, v.Source}, el
+			}
+		}
+		if bestTime < 0 {
+			tb.Fatalf("%s: no benchmark digest and no matching vector", h)
+		}
+		out = append(out, best)
+	}
+	return out
+}
+
+// readVectors reads testdata/vectors/<hasher>.jsonl (UTF-8 passwords only).
+func readVectors(tb testing.TB, hasher string) []benchDigest {
+	tb.Helper()
+	f, err := os.Open(filepath.Join("testdata", "vectors", hasher+".jsonl"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	var out []benchDigest
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		var v struct {
+			benchDigest
+			PasswordHex string `json:"password_hex"`
+		}
+		if json.Unmarshal(sc.Bytes(), &v) != nil || v.PasswordHex != "" || (v.Hasher != "" && v.Hasher != hasher) {
+			continue
+		}
+		out = append(out, v.benchDigest)
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	return out
+}
+
+// verifyOrFail returns a func for gcpause that verifies c and reports a
+// wrong answer.
+func verifyOrFail(tb testing.TB, c gcPauseCase) func() {
+	return func() {
+		ok, err := pwdigest.Verify(c.hasher, c.digest, c.password)
+		if err != nil || !ok {
+			tb.Errorf("%s: Verify = %v, %v; want true (source: %s)", c.hasher, ok, err, c.source)
+		}
+	}
+}
+
+// BenchmarkGCPause measures the worst GC stop-the-world pause while four
+// verifies of each hasher run at once on two cores (GOMAXPROCS 2) and one
+// goroutine allocates steadily, as in a busy sign-in server (issue 11).
+// max-pause-ms is the worst pause over the whole run, max-stall-ms the
+// longest the allocating goroutine went without allocating, gcs the number
+// of collections seen. The target is max-pause-ms ≤ 5 for every hasher.
+func BenchmarkGCPause(b *testing.B) {
+	for _, c := range gcPauseCases(b) {
+		b.Run(c.hasher, func(b *testing.B) {
+			verify := verifyOrFail(b, c)
+			l := gcpause.Start(2)
+			for b.Loop() {
+				l.Concurrent(4, verify)
+			}
+			r := l.Stop()
+			b.ReportMetric(float64(r.Worst)/1e6, "max-pause-ms")
+			b.ReportMetric(float64(r.AllocStall)/1e6, "max-stall-ms")
+			b.ReportMetric(float64(r.Pauses), "gcs")
+		})
+	}
+}
+
+// TestGCPauseBounded runs concurrent verifies of each hasher (for at least
+// 20 ms) under the same load as BenchmarkGCPause and fails when a GC pause
+// exceeds a generous bound: a core that runs for long without a preemption
+// point stalls the whole process.
+func TestGCPauseBounded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("verifies at production costs")
+	}
+	if gcpause.Race {
+		t.Skip("the race detector slows the cores and the collector unevenly")
+	}
+	const bound = 100 * time.Millisecond
+	for _, c := range gcPauseCases(t) {
+		t.Run(c.hasher, func(t *testing.T) {
+			// Two verifies, not four, to keep the test short: the worst pause
+			// is set by the longest call in flight, not by their number.
+			verify := verifyOrFail(t, c)
+			l := gcpause.Start(2)
+			for start := time.Now(); time.Since(start) < 20*time.Millisecond; {
+				l.Concurrent(2, verify)
+			}
+			r := l.Stop()
+			t.Logf("worst pause %v over %d collections, allocator stalled %v at most", r.Worst, r.Pauses, r.AllocStall)
+			if r.Pauses == 0 {
+				t.Fatal("no GC ran during the verifies: the load does not allocate")
+			}
+			if r.Worst > bound {
+				if slices.Contains(notYetPreemptible, c.hasher) {
+					t.Skipf("worst pause %v > %v: core not yet preemptible (issue 11.1)", r.Worst, bound)
+				}
+				t.Errorf("worst GC pause %v with 4 verifies on 2 cores, want ≤ %v", r.Worst, bound)
+			}
+		})
+	}
+}
+
+// notYetPreemptible lists the hashers whose cores still run long
+// non-preemptible calls; TestGCPauseBounded reports them as skipped. Remove
+// a hasher when its core lands in chunks.
+var notYetPreemptible = []string{
+	"bcrypt", "bcrypt_sha256_django", "wordpress", // bcryptcore
+	"pbkdf2_sha1", "pbkdf2_sha256", "pbkdf2_sha256_django", "pbkdf2_sha256_passlib", // pbkdf2core
+	"pbkdf2_sha512", "pbkdf2_sha512_passlib", "werkzeug_pbkdf2",
+}

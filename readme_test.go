@@ -1,0 +1,115 @@
+package pwdigest
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// README blocks made from the code are kept between these markers; run the
+// test with PWDIGEST_UPDATE_README=1 to rewrite them.
+const (
+	limitsBegin = "<!-- limits table: made from Params() by TestReadmeLimitsTable -->\n"
+	limitsEnd   = "<!-- end of limits table -->\n"
+)
+
+// paramDecls finds each newParam call of the package's non-test files: the
+// Go variable it is assigned to and its file, by Param name.
+func paramDecls(t *testing.T) map[string][2]string {
+	t.Helper()
+	fset := token.NewFileSet()
+	files, err := filepath.Glob("*.go")
+	require.NoError(t, err)
+	decls := map[string][2]string{}
+	for _, file := range files {
+		if strings.HasSuffix(file, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, file, nil, 0)
+		require.NoError(t, err)
+		ast.Inspect(f, func(n ast.Node) bool {
+			vs, ok := n.(*ast.ValueSpec)
+			if !ok || len(vs.Values) != 1 {
+				return true
+			}
+			call, ok := vs.Values[0].(*ast.CallExpr)
+			if !ok || fmt.Sprint(call.Fun) != "newParam" {
+				return true
+			}
+			lit := call.Args[0].(*ast.CompositeLit)
+			for _, e := range lit.Elts {
+				kv := e.(*ast.KeyValueExpr)
+				if fmt.Sprint(kv.Key) == "Name" {
+					name, err := strconv.Unquote(kv.Value.(*ast.BasicLit).Value)
+					require.NoError(t, err)
+					decls[name] = [2]string{vs.Names[0].Name, file}
+				}
+			}
+			return true
+		})
+	}
+	return decls
+}
+
+func limitsTable(t *testing.T) string {
+	decls := paramDecls(t)
+	var b strings.Builder
+	b.WriteString("| key | name | format allows | default limit | default policy | file | why |\n|---|---|---|---|---|---|---|\n")
+	for _, p := range Params() {
+		d, ok := decls[p.Name]
+		require.True(t, ok, "%s is not declared with newParam", p.Name)
+		policy := "–"
+		if p.Policy != 0 {
+			policy = commas(p.Policy)
+		}
+		limit := "≤ " + commas(p.Limit)
+		if p.floor {
+			limit = "≥ " + commas(p.Limit)
+		}
+		fmt.Fprintf(&b, "| `%s` | `%s` | %s..%s | %s | %s | %s | %s |\n",
+			d[0], p.Name, commas(p.Min), commas(p.Max), limit, policy, d[1], p.Doc)
+	}
+	return b.String()
+}
+
+// commas writes n with thousands separators.
+func commas(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// TestReadmeLimitsTable: the README's limits table is what Params declare.
+func TestReadmeLimitsTable(t *testing.T) {
+	checkReadmeBlock(t, limitsBegin, limitsEnd, limitsTable(t))
+}
+
+// checkReadmeBlock compares the README between begin and end with want,
+// rewriting it when PWDIGEST_UPDATE_README is set.
+func checkReadmeBlock(t *testing.T, begin, end, want string) {
+	t.Helper()
+	b, err := os.ReadFile("README.md")
+	require.NoError(t, err)
+	readme := string(b)
+	i := strings.Index(readme, begin)
+	j := strings.Index(readme, end)
+	require.True(t, i >= 0 && j > i, "README.md has no block %q", begin)
+	got := readme[i+len(begin) : j]
+	if os.Getenv("PWDIGEST_UPDATE_README") != "" && got != want {
+		readme = readme[:i+len(begin)] + want + readme[j:]
+		require.NoError(t, os.WriteFile("README.md", []byte(readme), 0o644))
+		return
+	}
+	assert.Equal(t, want, got, "README.md is stale: run PWDIGEST_UPDATE_README=1 go test -run %s", t.Name())
+}
