@@ -21,11 +21,27 @@ need() { # need COMMAND DEBIAN-PACKAGE
 need_py() { # need_py MODULE DEBIAN-PACKAGE
 	"$py" -c "import $1" >/dev/null 2>&1 || missing="$missing $2"
 }
+need_file() { # need_file PATH DEBIAN-PACKAGE
+	[ -e "$1" ] || missing="$missing $2"
+}
+need_rb() { # need_rb LIBRARY DEBIAN-PACKAGE
+	ruby -e "require '$1'" >/dev/null 2>&1 || missing="$missing $2"
+}
 need "$py" python3
 need php php-cli
 [ "${1:-}" = "--roundtrip" ] || need argon2 argon2
 need node nodejs
 need dpkg-query dpkg
+# Clerk's newer names (gen_clerk.php, gen_devise.rb, gen_membership.py).
+need ruby ruby
+need mono mono-runtime
+need mcs mono-mcs
+need_file /usr/share/php/Symfony/Component/PasswordHasher/Hasher/MessageDigestPasswordHasher.php php-symfony-password-hasher
+need_file /usr/share/wordpress/wp-includes/class-phpass.php wordpress
+if command -v ruby >/dev/null 2>&1; then
+	need_rb bcrypt ruby-bcrypt
+	need_rb devise ruby-devise
+fi
 if [ -x "$py" ]; then
 	need_py django python3-django
 	need_py passlib python3-passlib
@@ -60,8 +76,12 @@ if [ "${1:-}" != "--verify" ]; then
 	(cd "$here" && "$py" -B gen_python.py >"$tmp/python.jsonl")
 	(cd "$here" && php gen_php.php >"$tmp/php.jsonl")
 	(cd "$here" && node gen_firebase.js >"$tmp/node.jsonl")
+	(cd "$here" && php gen_clerk.php >"$tmp/clerk.jsonl")
+	(cd "$here" && ruby gen_devise.rb >"$tmp/devise.jsonl")
+	(cd "$here" && "$py" -B gen_membership.py >"$tmp/membership.jsonl")
 	rm -f "$out"/*.jsonl
 	"$py" -B "$here/merge.py" "$out" "$here/published.jsonl" \
-		"$tmp/python.jsonl" "$tmp/php.jsonl" "$tmp/node.jsonl"
+		"$tmp/python.jsonl" "$tmp/php.jsonl" "$tmp/node.jsonl" \
+		"$tmp/clerk.jsonl" "$tmp/devise.jsonl" "$tmp/membership.jsonl"
 fi
 (cd "$here" && "$py" -B verify.py "$out")
