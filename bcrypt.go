@@ -29,14 +29,16 @@ var BcryptCost = newParam(Param{
 	Min: 4, Max: 31, Limit: 16, Policy: 12,
 })
 
-var bcryptHasher = register(&scheme{
-	name:   "bcrypt",
-	params: []*Param{BcryptCost},
-	parse:  parseBcrypt,
-	hash: func(password string, p *Policy) (string, error) {
-		return hashBcrypt([]byte(password), int(p.Get(BcryptCost)))
-	},
-})
+func init() {
+	register(&scheme{
+		name:   "bcrypt",
+		params: []*Param{BcryptCost},
+		parse:  parseBcrypt,
+		hash: func(password string, p *Policy) (string, error) {
+			return hashBcrypt([]byte(password), int(p.Get(BcryptCost)))
+		},
+	})
+}
 
 var (
 	errBcryptShape = malformed("bcrypt", `want "$2b$" + 2-digit cost + "$" + 53 characters`)

@@ -256,8 +256,8 @@ var hexSalt = fieldCodec{
 	},
 }
 
-var (
-	keycloakHasher = register(&scheme{
+func init() {
+	register(&scheme{
 		name: "pbkdf2_sha256", parse: keycloakFormat.parse, params: []*Param{PBKDF2SHA256Iterations},
 		hash: func(password string, p *Policy) (string, error) {
 			// Keycloak: 16-byte salt, 64-byte key.
@@ -269,7 +269,7 @@ var (
 		},
 		rank: rankKeycloak,
 	})
-	djangoPBKDF2Hasher = register(&scheme{
+	register(&scheme{
 		name: "pbkdf2_sha256_django", parse: djangoPBKDF2Format.parse, params: []*Param{PBKDF2SHA256Iterations},
 		hash: func(password string, p *Policy) (string, error) {
 			iter := int(p.Get(PBKDF2SHA256Iterations))
@@ -280,7 +280,7 @@ var (
 		},
 		rank: func(digest string) int { return -rankKeycloak(digest) },
 	})
-	pbkdf2SHA512Hasher = register(&scheme{
+	register(&scheme{
 		name: "pbkdf2_sha512", parse: pbkdf2SHA512Format.parse, params: []*Param{PBKDF2SHA512Iterations},
 		checkPolicy: func(p *Policy, _ Limits) error {
 			if iter := p.Get(PBKDF2SHA512Iterations); iter >= int64(pbkdf2SHA512Format.maxIter) {
@@ -295,7 +295,7 @@ var (
 			return joinPBKDF2("pbkdf2_sha512$", iter, salt, hex.EncodeToString(key)), err
 		},
 	})
-	pbkdf2SHA1Hasher = register(&scheme{
+	register(&scheme{
 		name: "pbkdf2_sha1", parse: parsePBKDF2SHA1, params: []*Param{PBKDF2SHA1Iterations},
 		hash: func(password string, p *Policy) (string, error) {
 			iter := int(p.Get(PBKDF2SHA1Iterations))
@@ -304,7 +304,7 @@ var (
 			return joinPBKDF2("pbkdf2_sha1$", iter, salt, hex.EncodeToString(key)), err
 		},
 	})
-)
+}
 
 // hexOrB64Key is a hash of n bytes in hex (2n characters) or padded
 // standard base64.

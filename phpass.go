@@ -21,12 +21,14 @@ var PhpassRounds = newParam(Param{
 	Min: 7, Max: 30, Limit: 18, Policy: 13,
 })
 
-var phpassHasher = register(&scheme{
-	name:   "phpass",
-	params: []*Param{PhpassRounds},
-	parse:  parsePhpass,
-	hash:   hashPhpass,
-})
+func init() {
+	register(&scheme{
+		name:   "phpass",
+		params: []*Param{PhpassRounds},
+		parse:  parsePhpass,
+		hash:   hashPhpass,
+	})
+}
 
 // md5_phpass is Clerk's other name for the same hashes (WordPress's
 // class-phpass.php): the same function under both names.
