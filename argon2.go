@@ -61,34 +61,11 @@ var argon2Formats = [...]*argon2Format{
 	argon2id: newArgon2Format(argon2id, ""),
 }
 
-var (
-	argon2dHasher  = register(argon2Scheme(argon2d))
-	argon2iHasher  = register(argon2Scheme(argon2i))
-	argon2idHasher = register(argon2Scheme(argon2id))
-
-	argon2DjangoFormats = [...]*argon2Format{
-		newArgon2Format(argon2id, "argon2"),
-		newArgon2Format(argon2i, "argon2"),
-		newArgon2Format(argon2d, "argon2"),
-	}
-	errArgon2DjangoPrefix = malformed("argon2_django", `want "argon2$argon2id$..." or "argon2$argon2i$..."`)
-	argon2DjangoHasher    = register(&scheme{
-		name:   "argon2_django",
-		params: argon2Params,
-		parse: func(digest string, l Limits) (parsed, error) {
-			for _, f := range argon2DjangoFormats {
-				if strings.HasPrefix(digest, f.prefix) {
-					return f.parse(digest, l)
-				}
-			}
-			return nil, errArgon2DjangoPrefix
-		},
-		hash: func(password string, p *Policy) (string, error) {
-			d, err := hashArgon2(argon2id, password, p)
-			return "argon2" + d, err
-		},
-	})
-)
+func init() {
+	register(argon2Scheme(argon2d))
+	register(argon2Scheme(argon2i))
+	register(argon2Scheme(argon2id))
+}
 
 func argon2Scheme(t argon2Type) *scheme {
 	return &scheme{

@@ -167,10 +167,12 @@ func newSHACrypt(name, prefix string, newHash func() hash.Hash, order cryptOrder
 var (
 	sha512Crypt = newSHACrypt("sha512_crypt", "$6$", sha512.New, sha512CryptOrder)
 	sha256Crypt = newSHACrypt("sha256_crypt", "$5$", sha256.New, sha256CryptOrder)
-
-	sha512CryptHasher = register(sha512Crypt.scheme())
-	sha256CryptHasher = register(sha256Crypt.scheme())
 )
+
+func init() {
+	register(sha512Crypt.scheme())
+	register(sha256Crypt.scheme())
+}
 
 func (c *shaCrypt) scheme() *scheme {
 	return &scheme{name: c.name, params: []*Param{CryptRounds}, parse: c.parse, hash: c.hash}
@@ -366,19 +368,21 @@ func cryptRounds(h hash.Hash, sum, p, s []byte, rounds int) []byte {
 
 // md5_crypt: "$1$<salt>$<22 characters>". Insecure: 1000 MD5 rounds.
 
-var md5CryptHasher = register(&scheme{
-	name:     "md5_crypt",
-	insecure: true,
-	parse:    parseMD5Crypt,
-	hash: func(password string, _ *Policy) (string, error) {
-		if err := checkCryptPassword("md5_crypt", password); err != nil {
-			return "", err
-		}
-		salt := randomString(8, itoa64)
-		out := append([]byte("$1$"+salt), '$')
-		return string(md5CryptOrder.encode(out, md5CryptSum([]byte(password), []byte(salt)))), nil
-	},
-})
+func init() {
+	register(&scheme{
+		name:     "md5_crypt",
+		insecure: true,
+		parse:    parseMD5Crypt,
+		hash: func(password string, _ *Policy) (string, error) {
+			if err := checkCryptPassword("md5_crypt", password); err != nil {
+				return "", err
+			}
+			salt := randomString(8, itoa64)
+			out := append([]byte("$1$"+salt), '$')
+			return string(md5CryptOrder.encode(out, md5CryptSum([]byte(password), []byte(salt)))), nil
+		},
+	})
+}
 
 var (
 	errMD5CryptShape = malformed("md5_crypt", `want "$1$<salt>$<22 characters>"`)

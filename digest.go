@@ -15,6 +15,49 @@ import (
 	"unicode/utf8"
 )
 
+// md5 and sha256: an unsalted hex digest of the password, as home-grown PHP
+// and Node apps stored them (PHP md5(), hash('sha256', ...)). Both case
+// spellings of hex are accepted. Insecure: upgrade on sign-in.
+
+func init() {
+	register(hexScheme("md5", md5.New, md5.Size))
+	register(hexScheme("sha256", sha256.New, sha256.Size))
+}
+
+func hexScheme(name string, newHash func() hash.Hash, size int) *scheme {
+	errShape := malformed(name, "want "+strconv.Itoa(2*size)+" hex characters")
+	return &scheme{
+		name:     name,
+		insecure: true,
+		parse: func(digest string, _ Limits) (parsed, error) {
+			if len(digest) != 2*size || !isHex(digest) {
+				return nil, errShape
+			}
+			p := &hexDigest{newHash: newHash, sum: make([]byte, size)}
+			decodeHex(p.sum, digest)
+			return p, nil
+		},
+		hash: func(password string, _ *Policy) (string, error) {
+			h := newHash()
+			h.Write([]byte(password))
+			return hex.EncodeToString(h.Sum(nil)), nil
+		},
+	}
+}
+
+type hexDigest struct {
+	newHash func() hash.Hash
+	sum     []byte
+}
+
+func (p *hexDigest) memory() int64       { return 0 }
+func (p *hexDigest) weaker(*Policy) bool { return true }
+func (p *hexDigest) verify(password string) (bool, error) {
+	h := p.newHash()
+	h.Write([]byte(password))
+	return subtle.ConstantTimeCompare(h.Sum(nil), p.sum) == 1, nil
+}
+
 // md5_salted and sha256_salted: a hex digest of the password with a salt,
 // as home-grown apps stored them: "salt$hash", or "hash$salt" (Clerk's older
 // sha256_salted docs). The hex field of the hash's length tells the shapes
@@ -67,7 +110,7 @@ func saltedScheme(name string, newHash func() hash.Hash, size int) *scheme {
 			return salt + "$" + hex.EncodeToString(h.Sum(nil)), nil
 		},
 		// Below the formats that merely end in a hex field of that length
-		// (md5_django, werkzeug_pbkdf2, pbkdf2_sha512 ...): those are likelier.
+		// (md5_django, pbkdf2_werkzeug, pbkdf2_sha512 ...): those are likelier.
 		rank: func(string) int { return -1 },
 	}
 }

@@ -241,16 +241,19 @@
 //
 //	argon2$argon2id$v=19$m=64,t=1,p=1$cGE5RWwzY3pXanRlOUlvM01XSUxVRQ$EQwOTL/KVZhq82x6zUNdlA
 //
-// # wordpress
+// # bcrypt_sha384_wordpress
 //
-// WordPress 6.8 and later: "$wp" and a bcrypt digest of the base64
+// WordPress 6.8 and later (alias "wordpress", this package's name for it
+// before the naming rule): "$wp" and a bcrypt digest of the base64
 // HMAC-SHA384 of the password with the key "wp-sha384" (wp_hash_password).
 //
 //	$wp$2y$04$0dhUnDf3qQ3yu3mrQYoRg..S1EQ2sexLxXmfwyzDx7RjZjmoJ4tu.
 //
-// # werkzeug_pbkdf2
+// # pbkdf2_werkzeug
 //
-// Werkzeug's generate_password_hash with PBKDF2 (its default before 3.0):
+// Werkzeug's generate_password_hash with PBKDF2 (its default before 3.0;
+// alias "werkzeug_pbkdf2", this package's name for it before the naming
+// rule):
 // sha256, sha512 or sha1, the salt as UTF-8, a hash-sized key in lowercase hex.
 //
 //	pbkdf2:sha256:1000$oe6oSwmlHYdNflQM$23f7f09746fb96b501b0194669210c9179de9d971b8904eee3f160317eecff3f
@@ -278,4 +281,51 @@
 //	$6$saltstring$svn8UoSVapNtMuq1ukKS4tPQd8iKwSMHWjl/O817G3uBnIFNjnQJuesI68u4OTLiBFdcbYEdFCoEOfaS35inz1
 //	$5$rounds=10000$saltstringsaltst$3xv.VbSHBb41AL9AvLeujZkZRBAwqFMz2.opqey6IcA
 //	$1$28772684$iEwNOgGugqO9.bIz5sk8k/
+//
+// # drupal7
+//
+// Drupal 7's includes/password.inc: "$S$", a log2 round count character
+// (7..30), 8 salt characters and the first 43 characters of the iterated
+// SHA-512, 55 characters in all (Drupal 7.105 with PHP 8.2):
+//
+//	$S$51vMhqWds2ap96IApBCBZQMJsUVAivjFJhcINe43UWqwc3piURBL
+//
+// "U$S$..." (Drupal 6 md5 digests upgraded by user_update_7000) is the same
+// over the hex md5 of the password, and the phpass "$P$", "$H$" and "U$P$"
+// forms Drupal 7 reads verify under this name too (Identify names phpass
+// first for "$P$"/"$H$"). Drupal hashes at most 512 bytes of password; a
+// longer one is ErrPasswordTooLong, except in the "U" forms, which hash its md5.
+//
+// # scrypt_django, bcrypt_django
+//
+// Django's ScryptPasswordHasher (4.0+): "scrypt$<N>$<salt>$<r>$<p>$<hash>",
+// the salt used as its bytes, a 64-byte key in padded base64 (Django 4.2.21):
+//
+//	scrypt$16384$J1Cx7kmVFRtRVTWDSVXoou$8$1$1VWhzxeoKvSVvPwABVXbNA6I5RuVPCusHPAaMKc4WwFBLj54Sv8BMrxLPDGACHqsLFOVZRkABe/t1m+ptzM+qQ==
+//
+// and BCryptPasswordHasher, "bcrypt$" + bcrypt of the raw password (its first
+// 72 bytes):
+//
+//	bcrypt$$2b$12$BxTTe6C5BblDcXkInTvGz.P9a0hs8UgSl5iqV4mJag5B1kBddZJsm
+//
+// Hash writes scrypt_django digests that stock Django verifies: Django's
+// maxmem=0 leaves OpenSSL's 32 MiB cap, so N is halved until the policy's
+// costs fit it.
+//
+// # bcrypt_sha256_passlib, scrypt_passlib
+//
+// passlib's bcrypt_sha256, bcrypt over base64(HMAC-SHA256(salt, password))
+// (v=2) or base64(SHA-256(password)) (v1, "$bcrypt-sha256$2b,12$..."):
+//
+//	$bcrypt-sha256$v=2,t=2b,r=12$iFMx9t38wN7gnjNzTErD2O$hlOEMu86swd3OloCDlY24PodSeMxc1q
+//
+// and passlib's scrypt, ln = log2 N, salt and 32-byte hash in unpadded
+// standard base64 (passlib 1.7.4):
+//
+//	$scrypt$ln=14,r=8,p=1$M6W1WS8Y6e70Kt0hhizqlQ$NR7uTMK+S/cQV3Eel7LbvnCwjqIF6vv3gaLJPGDGm2I
+//
+// Ory Kratos imports the same prefix with ln = N itself and padded base64 of
+// any hash length ($scrypt$ln=16384,r=8,p=1$<salt>=$<hash>=, from Kratos' own
+// tests); scrypt_passlib reads a digest with padded fields, or with an ln
+// above 31, that way.
 package pwdigest

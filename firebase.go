@@ -37,34 +37,36 @@ var (
 // is checked first.
 var firebaseOwn = [3]*Param{nil, FirebaseRounds, nil}
 
-var firebaseHasher = register(&scheme{
-	name:   "scrypt_firebase",
-	params: []*Param{FirebaseMemCost, FirebaseRounds},
-	parse:  parseFirebase,
-	checkPolicy: func(p *Policy, l Limits) error {
-		_, err := firebasePolicy(p, l)
-		return err
-	},
-	hash: func(password string, p *Policy) (string, error) {
-		memCost, rounds := p.Get(FirebaseMemCost), p.Get(FirebaseRounds)
-		sp, err := firebasePolicy(p, unlimited) // limits checked by checkPolicy
-		if err != nil {
-			return "", err
-		}
-		// A random signer key and separator: such digests are for tests.
-		d := &firebaseDigest{
-			scryptParams: sp,
-			salt:         randomBytes(12), separator: randomBytes(1), signerKey: randomBytes(64),
-		}
-		h, err := d.compute(password)
-		if err != nil {
-			return "", err
-		}
-		enc := base64.StdEncoding.EncodeToString
-		return enc(h) + "$" + enc(d.salt) + "$" + enc(d.signerKey) + "$" + enc(d.separator) +
-			"$" + strconv.FormatInt(rounds, 10) + "$" + strconv.FormatInt(memCost, 10), nil
-	},
-})
+func init() {
+	register(&scheme{
+		name:   "scrypt_firebase",
+		params: []*Param{FirebaseMemCost, FirebaseRounds},
+		parse:  parseFirebase,
+		checkPolicy: func(p *Policy, l Limits) error {
+			_, err := firebasePolicy(p, l)
+			return err
+		},
+		hash: func(password string, p *Policy) (string, error) {
+			memCost, rounds := p.Get(FirebaseMemCost), p.Get(FirebaseRounds)
+			sp, err := firebasePolicy(p, unlimited) // limits checked by checkPolicy
+			if err != nil {
+				return "", err
+			}
+			// A random signer key and separator: such digests are for tests.
+			d := &firebaseDigest{
+				scryptParams: sp,
+				salt:         randomBytes(12), separator: randomBytes(1), signerKey: randomBytes(64),
+			}
+			h, err := d.compute(password)
+			if err != nil {
+				return "", err
+			}
+			enc := base64.StdEncoding.EncodeToString
+			return enc(h) + "$" + enc(d.salt) + "$" + enc(d.signerKey) + "$" + enc(d.separator) +
+				"$" + strconv.FormatInt(rounds, 10) + "$" + strconv.FormatInt(memCost, 10), nil
+		},
+	})
+}
 
 // firebasePolicy is the scrypt costs of new digests.
 func firebasePolicy(p *Policy, l Limits) (scryptParams, error) {

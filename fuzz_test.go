@@ -130,7 +130,7 @@ func passwordBytes(name string) (max int, nulAmbiguous bool) {
 // but its verify does not (see wordpress.go), so a digest made by Hash
 // matches the trimmed password.
 func signInPassword(name, password string) string {
-	if name == "wordpress" {
+	if name == "bcrypt_sha384_wordpress" {
 		return strings.Trim(password, phpTrimSet)
 	}
 	return password

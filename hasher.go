@@ -51,6 +51,10 @@ type scheme struct {
 	// remote: the password is checked by a remote service (awscognito),
 	// not against a digest: there are no producer vectors to verify offline.
 	remote bool
+	// aliases are older names this package gave the scheme, still
+	// registered: Lookup, Verify, Check, Hash and the rest take them and
+	// behave as under name; Hashers lists name only.
+	aliases []string
 	// params are the cost parameters of new digests, see HasherParams.
 	params []*Param
 	// parse validates digest and returns the prepared verification.
@@ -87,8 +91,8 @@ func (s *scheme) Verify(digest, password string) (bool, error) {
 
 var registry struct {
 	mu     sync.RWMutex
-	byName map[string]Hasher
-	order  []Hasher // registration order: Identify's tie-break
+	byName map[string]Hasher // names and aliases
+	order  []Hasher          // registration order: Identify's tie-break
 }
 
 // Register makes a hasher available by its name. It panics if h is nil, its
@@ -114,13 +118,22 @@ func Register(h Hasher) {
 	registry.order = append(registry.order, h)
 }
 
-// register adds a built-in scheme.
-func register(s *scheme) *scheme {
+// register adds a built-in scheme, from an init function, under its name
+// and its aliases.
+func register(s *scheme) {
 	Register(s)
-	return s
+	registry.mu.Lock()
+	defer registry.mu.Unlock()
+	for _, a := range s.aliases {
+		if _, dup := registry.byName[a]; dup {
+			panic("pwdigest: alias " + a + " is already registered")
+		}
+		registry.byName[a] = s
+	}
 }
 
-// Lookup returns the hasher registered under name.
+// Lookup returns the hasher registered under name, or under an alias of its
+// name: Lookup("wordpress").Name() is "bcrypt_sha384_wordpress".
 func Lookup(name string) (Hasher, error) {
 	registry.mu.RLock()
 	h, ok := registry.byName[name]
@@ -131,12 +144,14 @@ func Lookup(name string) (Hasher, error) {
 	return h, nil
 }
 
-// Hashers returns the registered hasher names, sorted.
+// Hashers returns the registered hasher names, sorted, each once: not the
+// aliases, which are listed in the README's hasher table and in each
+// hasher's file.
 func Hashers() []string {
 	registry.mu.RLock()
-	names := make([]string, 0, len(registry.byName))
-	for n := range registry.byName {
-		names = append(names, n)
+	names := make([]string, 0, len(registry.order))
+	for _, h := range registry.order {
+		names = append(names, h.Name())
 	}
 	registry.mu.RUnlock()
 	sort.Strings(names)

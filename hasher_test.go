@@ -45,6 +45,7 @@ func TestRegister(t *testing.T) {
 	assert.Panics(t, func() { Register(fakeHasher{"bcrypt"}) }, "duplicate of a built-in")
 
 	Register(fakeHasher{"test_plain"})
+	t.Cleanup(func() { unregister("test_plain") }) // so that -count=2 registers it again
 	assert.Panics(t, func() { Register(fakeHasher{"test_plain"}) })
 	assert.Contains(t, Hashers(), "test_plain")
 	ok, err := Verify("test_plain", "plain:secret", "secret")
@@ -56,6 +57,15 @@ func TestRegister(t *testing.T) {
 	assert.False(t, Insecure("test_plain"))
 	assert.NotContains(t, Identify("plain:secret"), "test_plain")
 	assert.Error(t, Check("test_plain", "plain:x"))
+}
+
+// unregister removes a hasher a test registered.
+func unregister(name string) {
+	registry.mu.Lock()
+	defer registry.mu.Unlock()
+	h := registry.byName[name]
+	delete(registry.byName, name)
+	registry.order = slices.DeleteFunc(registry.order, func(x Hasher) bool { return x == h })
 }
 
 func TestUnknownHasher(t *testing.T) {
@@ -83,6 +93,10 @@ func TestInsecure(t *testing.T) {
 // TestHashRoundTrip: every built-in hasher's own digests verify, and a
 // wrong password does not. (That they verify in the real producers is
 // checked by testdata/gen's round-trip mode.)
+// truncatesAt72 are the hashers whose Hash refuses a password that bcrypt
+// would truncate.
+var truncatesAt72 = []string{"bcrypt", "bcrypt_django", "bcrypt_peppered"}
+
 func TestHashRoundTrip(t *testing.T) {
 	v := &Verifier{Policy: fastPolicy}
 	for _, name := range Hashers() {
@@ -92,7 +106,7 @@ func TestHashRoundTrip(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			for _, pw := range []string{"correct horse", "pässwörd 密码", "a$b:c", strings.Repeat("x", 100)} {
 				d, err := v.Hash(name, pw)
-				if (name == "bcrypt" || name == "bcrypt_peppered") && len(pw) > 72 {
+				if slices.Contains(truncatesAt72, name) && len(pw) > 72 {
 					require.ErrorIs(t, err, ErrPasswordTooLong, "bcrypt would truncate")
 					continue
 				}
@@ -159,7 +173,7 @@ func TestHashRefusesNUL(t *testing.T) {
 		_, err := v.Hash(name, "nul\x00byte")
 		assert.ErrorIs(t, err, ErrUnsupportedPassword, name)
 	}
-	for _, name := range []string{"bcrypt_sha256_django", "wordpress", "argon2id", "pbkdf2_sha256_django"} {
+	for _, name := range []string{"bcrypt_sha256_django", "bcrypt_sha384_wordpress", "argon2id", "pbkdf2_sha256_django"} {
 		_, err := v.Hash(name, "nul\x00byte")
 		assert.NoError(t, err, name)
 	}
@@ -201,5 +215,49 @@ func TestErrorsNeverEchoPassword(t *testing.T) {
 			assert.True(t, strings.HasPrefix(err.Error(), "pwdigest: "), "%s: %v", name, err)
 			assert.True(t, errors.Is(err, ErrMalformedDigest) || errors.Is(err, ErrParamsOutOfRange), "%s: %v", name, err)
 		}
+	}
+}
+
+// TestAliases: an old name is the same hasher under another key. Every
+// call that takes a hasher name behaves as under the new one, Hashers lists
+// the new name only, and the old name cannot be registered again.
+func TestAliases(t *testing.T) {
+	for alias, name := range map[string]string{
+		"werkzeug_pbkdf2": "pbkdf2_werkzeug",
+		"wordpress":       "bcrypt_sha384_wordpress",
+	} {
+		t.Run(alias, func(t *testing.T) {
+			h, err := Lookup(alias)
+			require.NoError(t, err)
+			assert.Equal(t, name, h.Name())
+			assert.NotContains(t, Hashers(), alias)
+			assert.Contains(t, Hashers(), name)
+			assert.Equal(t, HasherParams(name), HasherParams(alias))
+			assert.Equal(t, Insecure(name), Insecure(alias))
+
+			digest, password := fixtureDigest(t, name)
+			for _, n := range []string{name, alias} {
+				ok, err := Verify(n, digest, password)
+				assert.True(t, ok, n)
+				assert.NoError(t, err, n)
+				ok, err = Verify(n, digest, password+"x")
+				assert.False(t, ok, n)
+				assert.NoError(t, err, n)
+				assert.NoError(t, Check(n, digest), n)
+				weak, err := NeedsRehash(n, digest)
+				assert.NoError(t, err)
+				assert.True(t, weak, "fixture below the default policy")
+			}
+			assert.Equal(t, Check(name, digest[:len(digest)-1]), Check(alias, digest[:len(digest)-1]), "same error")
+			assert.Contains(t, Identify(digest), name)
+			assert.NotContains(t, Identify(digest), alias)
+			v := &Verifier{Policy: fastPolicy}
+			d, err := v.Hash(alias, password)
+			require.NoError(t, err)
+			ok, err := v.Verify(name, d, password)
+			assert.True(t, ok)
+			assert.NoError(t, err)
+			assert.PanicsWithValue(t, "pwdigest: Register called twice for hasher "+alias, func() { Register(fakeHasher{alias}) })
+		})
 	}
 }

@@ -13,13 +13,14 @@ var identifyCollisions = [][]string{
 	// Keycloak's and Django's "pbkdf2_sha256$<iter>$<salt>$<hash>";
 	// rankKeycloak looks at the salt's alphabet and the hash's length.
 	{"pbkdf2_sha256", "pbkdf2_sha256_django"},
-	// Clerk's two names for the phpass portable hashes.
-	{"phpass", "md5_phpass"},
+	// phpass's "$P$"/"$H$", which Drupal 7 also reads, and Clerk's second
+	// name for it; phpass ranks first.
+	{"phpass", "md5_phpass", "drupal7"},
 	// "<salt>$<hex>" and "<hex>$<salt>" take any salt, so every format
 	// that ends in (or starts with) a hex field of 32 or 64 characters
 	// parses as md5_salted or sha256_salted too; they rank last.
 	{"md5_django", "md5_salted"},
-	{"werkzeug_pbkdf2", "sha256_salted"},
+	{"pbkdf2_werkzeug", "sha256_salted"},
 	{"pbkdf2_sha512", "sha256_salted", "md5_salted"},
 	{"pbkdf2_sha512_hex", "sha256_salted", "md5_salted"},
 	{"bcrypt_peppered", "sha256_salted", "md5_salted"},

@@ -231,7 +231,7 @@ func TestHashRefusesPolicyBeyondLimits(t *testing.T) {
 	}{
 		{"bcrypt", &Verifier{Policy: Policy{Costs: map[*Param]int64{BcryptCost: 17}}}, "bcrypt.cost 17 is above the limit 16"},
 		{"bcrypt", &Verifier{Policy: Policy{Costs: map[*Param]int64{BcryptCost: 3}}}, "bcrypt.cost 3 is outside 4..31"},
-		{"wordpress", &Verifier{Limits: Limits{BcryptCost: 10}}, "bcrypt.cost 12 is above the limit 10"},
+		{"bcrypt_sha384_wordpress", &Verifier{Limits: Limits{BcryptCost: 10}}, "bcrypt.cost 12 is above the limit 10"},
 		{"argon2id", &Verifier{Policy: Policy{Costs: map[*Param]int64{Argon2Memory: 2 << 20}}}, "argon2.memory 2097152 is above the limit 1048576"},
 		{"scrypt_werkzeug", &Verifier{Policy: Policy{Costs: map[*Param]int64{ScryptN: 1 << 30}}}, "memory 128·r·(N+p+2) 1099511630848 is above the limit 1073741824 (scrypt.memory)"},
 		{"scrypt_firebase", &Verifier{Limits: Limits{ScryptMemory: 1 << 20}}, "scrypt_firebase policy memory"},

@@ -225,10 +225,6 @@ var (
 		name: "pbkdf2_sha256", prefix: "pbkdf2_sha256$", prf: prfSHA256,
 		salt: b64Salt, hash: b64Key(0),
 	}, "standard base64")
-	djangoPBKDF2Format = newPBKDF2Format(pbkdf2Format{
-		name: "pbkdf2_sha256_django", prefix: "pbkdf2_sha256$", prf: prfSHA256,
-		salt: rawSalt, hash: b64Key(sha256.Size),
-	}, "base64 of 32 bytes")
 	pbkdf2SHA512Format = newPBKDF2Format(pbkdf2Format{
 		name: "pbkdf2_sha512", prefix: "pbkdf2_sha512$", prf: prfSHA512, maxIter: 420000,
 		salt: rawSalt, hash: hexKey(0),
@@ -268,17 +264,6 @@ func init() {
 				base64.StdEncoding.EncodeToString(salt), base64.StdEncoding.EncodeToString(key)), err
 		},
 		rank: rankKeycloak,
-	})
-	register(&scheme{
-		name: "pbkdf2_sha256_django", parse: djangoPBKDF2Format.parse, params: []*Param{PBKDF2SHA256Iterations},
-		hash: func(password string, p *Policy) (string, error) {
-			iter := int(p.Get(PBKDF2SHA256Iterations))
-			salt := randomString(22, alnum) // Django's salt: 22 alphanumerics
-			key, err := pbkdf2Key(prfSHA256, password, []byte(salt), iter, sha256.Size)
-			return joinPBKDF2("pbkdf2_sha256$", iter, salt,
-				base64.StdEncoding.EncodeToString(key)), err
-		},
-		rank: func(digest string) int { return -rankKeycloak(digest) },
 	})
 	register(&scheme{
 		name: "pbkdf2_sha512", parse: pbkdf2SHA512Format.parse, params: []*Param{PBKDF2SHA512Iterations},

@@ -113,3 +113,37 @@ func checkReadmeBlock(t *testing.T, begin, end, want string) {
 	}
 	assert.Equal(t, want, got, "README.md is stale: run PWDIGEST_UPDATE_README=1 go test -run %s", t.Name())
 }
+
+// TestReadmeHasherTable: every hasher has a row in the README's table, and
+// the file the row names holds the hasher's name (where it is registered).
+func TestReadmeHasherTable(t *testing.T) {
+	b, err := os.ReadFile("README.md")
+	require.NoError(t, err)
+	files := map[string]string{} // hasher → file, from the table
+	for _, line := range strings.Split(string(b), "\n") {
+		cells := strings.Split(line, "|")
+		if len(cells) < 4 || !strings.HasSuffix(strings.TrimSpace(cells[2]), ".go") {
+			continue
+		}
+		for _, f := range strings.Split(cells[1], "`") {
+			if f != "" && strings.Trim(f, "abcdefghijklmnopqrstuvwxyz0123456789_") == "" {
+				files[f] = strings.TrimSpace(cells[2])
+			}
+		}
+	}
+	for _, h := range Hashers() {
+		if s, _, _ := builtin(h); s == nil {
+			continue // registered by a test
+		}
+		file, ok := files[h]
+		if !assert.True(t, ok, "README's hasher table has no row for %s", h) {
+			continue
+		}
+		src, err := os.ReadFile(file)
+		require.NoError(t, err)
+		assert.Contains(t, string(src), strconv.Quote(h), "%s is not in %s", h, file)
+	}
+	for alias, name := range map[string]string{"wordpress": "bcrypt_sha384_wordpress", "werkzeug_pbkdf2": "pbkdf2_werkzeug"} {
+		assert.Contains(t, string(b), "`"+name+"` (alias `"+alias+"`)")
+	}
+}

@@ -8,7 +8,8 @@ import (
 	"strings"
 )
 
-// wordpress: WordPress 6.8+ "$wp$2y$10$...": "$wp" followed by a bcrypt
+// bcrypt_sha384_wordpress (alias wordpress, its name before the naming
+// rule): WordPress 6.8+ "$wp$2y$10$...": "$wp" followed by a bcrypt
 // digest of base64(HMAC-SHA384(key "wp-sha384", password)), which keeps the
 // entropy of passwords beyond bcrypt's 72 bytes (wp-includes/pluggable.php,
 // wp_hash_password and wp_check_password).
@@ -27,26 +28,29 @@ import (
 
 const wordpressMaxPassword = 4096
 
-var wordpressHasher = register(&scheme{
-	name:   "wordpress",
-	params: []*Param{BcryptCost},
-	parse:  parseWordPress,
-	hash: func(password string, p *Policy) (string, error) {
-		if len(password) > wordpressMaxPassword {
-			return "", fmt.Errorf("%w: wordpress takes at most %d bytes, got %d", ErrPasswordTooLong, wordpressMaxPassword, len(password))
-		}
-		b, err := hashBcrypt(wordpressPrehash(strings.Trim(password, phpTrimSet)), int(p.Get(BcryptCost)))
-		if err != nil {
-			return "", err
-		}
-		return "$wp$2y" + b[3:], nil // password_hash writes $2y$
-	},
-})
+func init() {
+	register(&scheme{
+		name:    "bcrypt_sha384_wordpress",
+		aliases: []string{"wordpress"},
+		params:  []*Param{BcryptCost},
+		parse:   parseWordPress,
+		hash: func(password string, p *Policy) (string, error) {
+			if len(password) > wordpressMaxPassword {
+				return "", fmt.Errorf("%w: bcrypt_sha384_wordpress takes at most %d bytes, got %d", ErrPasswordTooLong, wordpressMaxPassword, len(password))
+			}
+			b, err := hashBcrypt(wordpressPrehash(strings.Trim(password, phpTrimSet)), int(p.Get(BcryptCost)))
+			if err != nil {
+				return "", err
+			}
+			return "$wp$2y" + b[3:], nil // password_hash writes $2y$
+		},
+	})
+}
 
 // phpTrimSet is what PHP's trim() strips by default.
 const phpTrimSet = " \t\n\r\x00\x0b"
 
-var errWordPressShape = malformed("wordpress", `want "$wp" + a bcrypt digest "$2y$..."`)
+var errWordPressShape = malformed("bcrypt_sha384_wordpress", `want "$wp" + a bcrypt digest "$2y$..."`)
 
 type wordpressDigest struct{ *bcryptDigest }
 

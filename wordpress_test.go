@@ -17,12 +17,12 @@ import (
 // and each checked with wp_check_password's "$wp" branch, password_verify of
 // the same HMAC (untrimmed) against substr($hash, 3).
 var wordpressKATs = []kat{
-	{"wordpress", "$wp$2y$10$WgcuI057UqlOUct8YK7KjuFP.nHLOM9mH2u.fuZh6YRHpRgpcwg.6", "password", "php 8.2 wp_hash_password, cost 10"},
-	{"wordpress", "$wp$2y$04$TcxtA/mDXdBmLhizUI5PmO041/w7tZGREmg/zKJKwTxirsDwN1QP2", "", "php 8.2 wp_hash_password, cost 4, empty password"},
-	{"wordpress", "$wp$2y$10$4jknq/i9z7eBh1i5Vo99PuMQW2pp6ZnTol4hwsvgRi3h9ymow2Pj6", "pässwörd 密码", "php 8.2 wp_hash_password, cost 10, UTF-8"},
-	{"wordpress", "$wp$2y$04$swS9HZccetKNx3yjWv6MiOvTAp2EARTBQ72p6Nf/6XmKgfRfsUwbm", strings.Repeat("a", 100), "php 8.2 wp_hash_password, cost 4, 100 bytes"},
-	{"wordpress", "$wp$2y$10$KTmfEW9/Q2bkhLOBDRaDx.tFMDepd0knQFdWKDA0EM1qS31gJWz5a", "padded", "php 8.2 wp_hash_password(' padded '), cost 10: stored trimmed"},
-	{"wordpress", "$wp$2y$04$kN.5sMemcTeLWY5UvparRuiGcNZi4aQIDHl95f5DBB6nYiXZip8me", "tab\tinside", "php 8.2 wp_hash_password, cost 4"},
+	{"bcrypt_sha384_wordpress", "$wp$2y$10$WgcuI057UqlOUct8YK7KjuFP.nHLOM9mH2u.fuZh6YRHpRgpcwg.6", "password", "php 8.2 wp_hash_password, cost 10"},
+	{"bcrypt_sha384_wordpress", "$wp$2y$04$TcxtA/mDXdBmLhizUI5PmO041/w7tZGREmg/zKJKwTxirsDwN1QP2", "", "php 8.2 wp_hash_password, cost 4, empty password"},
+	{"bcrypt_sha384_wordpress", "$wp$2y$10$4jknq/i9z7eBh1i5Vo99PuMQW2pp6ZnTol4hwsvgRi3h9ymow2Pj6", "pässwörd 密码", "php 8.2 wp_hash_password, cost 10, UTF-8"},
+	{"bcrypt_sha384_wordpress", "$wp$2y$04$swS9HZccetKNx3yjWv6MiOvTAp2EARTBQ72p6Nf/6XmKgfRfsUwbm", strings.Repeat("a", 100), "php 8.2 wp_hash_password, cost 4, 100 bytes"},
+	{"bcrypt_sha384_wordpress", "$wp$2y$10$KTmfEW9/Q2bkhLOBDRaDx.tFMDepd0knQFdWKDA0EM1qS31gJWz5a", "padded", "php 8.2 wp_hash_password(' padded '), cost 10: stored trimmed"},
+	{"bcrypt_sha384_wordpress", "$wp$2y$04$kN.5sMemcTeLWY5UvparRuiGcNZi4aQIDHl95f5DBB6nYiXZip8me", "tab\tinside", "php 8.2 wp_hash_password, cost 4"},
 }
 
 func TestWordPressKnownAnswers(t *testing.T) { checkKATs(t, wordpressKATs) }
@@ -30,42 +30,42 @@ func TestWordPressKnownAnswers(t *testing.T) { checkKATs(t, wordpressKATs) }
 func TestWordPressSemantics(t *testing.T) {
 	long := wordpressKATs[3]
 	// The HMAC keeps bytes past bcrypt's 72: only the last byte differs.
-	ok, err := Verify("wordpress", long.digest, strings.Repeat("a", 99)+"b")
+	ok, err := Verify("bcrypt_sha384_wordpress", long.digest, strings.Repeat("a", 99)+"b")
 	require.NoError(t, err)
 	assert.False(t, ok)
 
 	// wp_check_password does not trim: PHP's check of ' padded ' was false.
 	padded := wordpressKATs[4]
-	ok, err = Verify("wordpress", padded.digest, " padded ")
+	ok, err = Verify("bcrypt_sha384_wordpress", padded.digest, " padded ")
 	require.NoError(t, err)
 	assert.False(t, ok)
 
 	// Hash trims as wp_hash_password does.
 	v := &Verifier{Policy: Policy{Costs: map[*Param]int64{BcryptCost: 4}}}
-	d, err := v.Hash("wordpress", " \tsecret\n\x00\x0b")
+	d, err := v.Hash("bcrypt_sha384_wordpress", " \tsecret\n\x00\x0b")
 	require.NoError(t, err)
 	assert.True(t, strings.HasPrefix(d, "$wp$2y$04$"), d)
-	ok, err = v.Verify("wordpress", d, "secret")
+	ok, err = v.Verify("bcrypt_sha384_wordpress", d, "secret")
 	require.NoError(t, err)
 	assert.True(t, ok)
 
 	// Over 4096 bytes: wp_check_password returns false, wp_hash_password '*'.
 	tooLong := strings.Repeat("p", 4097)
-	ok, err = Verify("wordpress", padded.digest, tooLong)
+	ok, err = Verify("bcrypt_sha384_wordpress", padded.digest, tooLong)
 	assert.NoError(t, err)
 	assert.False(t, ok)
-	_, err = Hash("wordpress", tooLong)
+	_, err = Hash("bcrypt_sha384_wordpress", tooLong)
 	assert.ErrorIs(t, err, ErrPasswordTooLong)
 
-	weak, err := (&Verifier{Policy: Policy{Costs: map[*Param]int64{BcryptCost: 11}}}).NeedsRehash("wordpress", padded.digest)
+	weak, err := (&Verifier{Policy: Policy{Costs: map[*Param]int64{BcryptCost: 11}}}).NeedsRehash("bcrypt_sha384_wordpress", padded.digest)
 	require.NoError(t, err)
 	assert.True(t, weak)
-	assert.False(t, Insecure("wordpress"))
+	assert.False(t, Insecure("bcrypt_sha384_wordpress"))
 }
 
 func TestWordPressParse(t *testing.T) {
 	const inner = "$2y$10$WgcuI057UqlOUct8YK7KjuFP.nHLOM9mH2u.fuZh6YRHpRgpcwg.6"
-	checkErrors(t, Default, "wordpress", map[string]error{
+	checkErrors(t, Default, "bcrypt_sha384_wordpress", map[string]error{
 		inner:                                   ErrMalformedDigest, // plain bcrypt is the bcrypt hasher's
 		"$wp" + inner[:len(inner)-1]:            ErrMalformedDigest,
 		"$wp$2x" + inner[3:]:                    ErrMalformedDigest,
@@ -79,7 +79,7 @@ func TestWordPressParse(t *testing.T) {
 	// PHP's password_verify computes $2a$ and $2b$ as $2y$.
 	for _, minor := range []string{"a", "b"} {
 		d := "$wp$2" + minor + wordpressKATs[0].digest[6:]
-		ok, err := Verify("wordpress", d, "password")
+		ok, err := Verify("bcrypt_sha384_wordpress", d, "password")
 		require.NoError(t, err)
 		assert.True(t, ok, d)
 	}

@@ -185,7 +185,10 @@ func TestSampleCoversEveryHasher(t *testing.T) {
 			Hasher string `json:"password_hasher"`
 		}
 		if json.Unmarshal(sc.Bytes(), &r) == nil {
-			seen[r.Hasher] = true
+			// Some rows carry an old name (an alias): count its hasher.
+			if h, err := pwdigest.Lookup(r.Hasher); err == nil {
+				seen[h.Name()] = true
+			}
 		}
 	}
 	require.NoError(t, sc.Err())

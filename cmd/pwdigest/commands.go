@@ -199,10 +199,11 @@ func runHash(e *env, args []string) int {
 	if len(pos) != 1 {
 		return usageError(e, fs, "want a hasher, got %d arguments", len(pos))
 	}
-	hasher := pos[0]
-	if _, err := pwdigest.Lookup(hasher); err != nil {
+	h, err := pwdigest.Lookup(pos[0])
+	if err != nil {
 		return fail(e, fs, err)
 	}
+	hasher := h.Name() // an alias's flags are its hasher's
 	v := &pwdigest.Verifier{Policy: pwdigest.Policy{Costs: map[*pwdigest.Param]int64{}}}
 	var bad error
 	fs.Visit(func(f *flag.Flag) {
@@ -246,15 +247,6 @@ func runHash(e *env, args []string) int {
 	}
 	fmt.Fprintln(e.stdout, digest)
 	return exitOK
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 const identifyHelp = `

@@ -54,8 +54,8 @@ if [ -n "$missing" ]; then
 	echo "gen.sh: run: apt-get install -y$missing" >&2
 	exit 1
 fi
-if ! (cd "$here" && node -e "require('firebase-scrypt')") >/dev/null 2>&1; then
-	echo "gen.sh: npm package firebase-scrypt missing: run (cd $here && npm ci)" >&2
+if ! (cd "$here" && node -e "require('firebase-scrypt'); require('drupal-hash')") >/dev/null 2>&1; then
+	echo "gen.sh: npm packages firebase-scrypt or drupal-hash missing: run (cd $here && npm ci)" >&2
 	exit 1
 fi
 
@@ -76,12 +76,29 @@ if [ "${1:-}" != "--verify" ]; then
 	(cd "$here" && "$py" -B gen_python.py >"$tmp/python.jsonl")
 	(cd "$here" && php gen_php.php >"$tmp/php.jsonl")
 	(cd "$here" && node gen_firebase.js >"$tmp/node.jsonl")
+	# scrypt_django needs Django 4.2: Debian's bookworm-backports package,
+	# unpacked into $tmp (fetch_django42.sh).
+	django42=$(sh "$here/fetch_django42.sh" "$tmp/django42")
+	(cd "$here" && PYTHONPATH="$django42" "$py" -B gen_django42.py >"$tmp/django42.jsonl")
+	(cd "$here" && "$py" -B gen_passlib_django.py >"$tmp/passlib_django.jsonl")
+	# drupal7 runs Drupal 7's own includes/password.inc, which Debian does not
+	# ship: DRUPAL7 names a Drupal 7 checkout (the vectors were made from
+	# pantheon-systems/drops-7 at 5b1bb0d, Drupal 7.105). Without it the
+	# committed drupal7.jsonl is kept as it is.
+	if [ -n "${DRUPAL7:-}" ]; then
+		(cd "$here" && php gen_drupal.php "$DRUPAL7/includes/password.inc" >"$tmp/drupal.jsonl")
+	else
+		echo "gen.sh: DRUPAL7 not set: keeping the committed drupal7.jsonl" >&2
+		sed 's/^{/{"file": "drupal7", /' "$out/drupal7.jsonl" >"$tmp/drupal.jsonl"
+	fi
 	(cd "$here" && php gen_clerk.php >"$tmp/clerk.jsonl")
 	(cd "$here" && ruby gen_devise.rb >"$tmp/devise.jsonl")
 	(cd "$here" && "$py" -B gen_membership.py >"$tmp/membership.jsonl")
 	rm -f "$out"/*.jsonl
 	"$py" -B "$here/merge.py" "$out" "$here/published.jsonl" \
 		"$tmp/python.jsonl" "$tmp/php.jsonl" "$tmp/node.jsonl" \
+		"$tmp/django42.jsonl" "$tmp/passlib_django.jsonl" "$tmp/drupal.jsonl" \
 		"$tmp/clerk.jsonl" "$tmp/devise.jsonl" "$tmp/membership.jsonl"
 fi
 (cd "$here" && "$py" -B verify.py "$out")
+(cd "$here" && node verify_drupal.js "$out/drupal7.jsonl")

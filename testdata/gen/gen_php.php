@@ -206,7 +206,7 @@ function wp_check_password(string $password, string $hash): bool {
     return str_starts_with($hash, '$wp') && password_verify(
         base64_encode(hash_hmac('sha384', $password, 'wp-sha384', true)), substr($hash, 3));
 }
-if (want('wordpress')) {
+if (want('bcrypt_sha384_wordpress')) {
     $src = "$PHP hash_hmac('sha384') + password_hash(PASSWORD_BCRYPT), WordPress 6.8 wp_hash_password() recipe (src/wp-includes/pluggable.php)";
     foreach ([[4, 'ascii'], [4, 'one'], [5, 'latin'], [4, 'cjk'], [4, 'spaces'], [4, 'dollar'],
               [5, 'quotes'], [4, 'emoji'], [4, 'long100'], [4, 'tabs'], [4, 'e80'], [4, 'empty'],
@@ -218,13 +218,13 @@ if (want('wordpress')) {
         if (strlen($pw) > 72) {
             $note .= '; longer than 72 bytes: the HMAC pre-hash keeps all of it';
         }
-        emit('wordpress', $h, $pw, $src, $note);
+        emit('bcrypt_sha384_wordpress', $h, $pw, $src, $note);
     }
     // wp_hash_password() trims; the stored hash matches the trimmed password.
     $pw = $PW['padded'];
     $h = wp_hash_password($pw, 4);
     check(wp_check_password(trim($pw), $h) && !wp_check_password($pw, $h), $h);
-    emit('wordpress', $h, trim($pw), $src,
+    emit('bcrypt_sha384_wordpress', $h, trim($pw), $src,
          'made from ' . json_encode($pw) . ': wp_hash_password() trims, so only the trimmed password matches');
 }
 

@@ -391,7 +391,7 @@ def gen_bcrypt_legacy():
 def gen_werkzeug_pbkdf2():
     import werkzeug
     from werkzeug.security import _hash_internal, check_password_hash, generate_password_hash
-    r = rng("werkzeug_pbkdf2")
+    r = rng("pbkdf2_werkzeug")
     ver = "Werkzeug %s (Debian python3-werkzeug %s)" % (werkzeug.__version__, deb("python3-werkzeug"))
     plan = [("pbkdf2:sha256:1000", k) for k in COMMON] + [
         ("pbkdf2:sha256:1000", "empty"), ("pbkdf2:sha256:50000", "latin"),
@@ -408,7 +408,7 @@ def gen_werkzeug_pbkdf2():
         hv, actual = _hash_internal(method, salt, pw)
         h = "%s$%s$%s" % (actual, salt, hv)
         check(check_password_hash(h, pw), h)
-        E.emit("werkzeug_pbkdf2", h, pw,
+        E.emit("pbkdf2_werkzeug", h, pw,
                ver + " security._hash_internal(%r) with a fixed salt" % method)
     for method, key in [("pbkdf2:sha256:1000", "dollar"), ("pbkdf2:sha512:1000", "latin"),
                         ("pbkdf2:sha256", "ascii")]:
@@ -416,7 +416,7 @@ def gen_werkzeug_pbkdf2():
         h = generate_password_hash(pw, method=method)
         check(check_password_hash(h, pw), h)
         note = "Werkzeug 2.2 default iterations" if method == "pbkdf2:sha256" else None
-        E.emit("werkzeug_pbkdf2", h, pw, ver + " generate_password_hash(method=%r)" % method, note)
+        E.emit("pbkdf2_werkzeug", h, pw, ver + " generate_password_hash(method=%r)" % method, note)
 
 
 def gen_argon2_django():
@@ -571,7 +571,7 @@ def main():
         gen_argon2("argon2d")
     if want("bcrypt_legacy"):
         gen_bcrypt_legacy()
-    if want("werkzeug_pbkdf2"):
+    if want("pbkdf2_werkzeug"):
         gen_werkzeug_pbkdf2()
     if want("argon2_django"):
         gen_argon2_django()

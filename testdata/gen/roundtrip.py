@@ -43,6 +43,7 @@ settings.configure(PASSWORD_HASHERS=[
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.BCryptPasswordHasher",
     "django.contrib.auth.hashers.SHA1PasswordHasher",
     "django.contrib.auth.hashers.MD5PasswordHasher",
 ])
@@ -69,6 +70,13 @@ def django(cls):
             raise AssertionError("Django identifies the digest as %s, not %s" % (got, cls))
         return dj.check_password(pw, d)
     return check
+
+
+def django_scrypt_formula(d, pw):
+    """Django 4.2's ScryptPasswordHasher.verify: re-encode and compare."""
+    _, n, salt, r, p, h = d.split("$")
+    key = hashlib.scrypt(pw.encode(), salt=salt.encode(), n=int(n), r=int(r), p=int(p), maxmem=0, dklen=64)
+    return base64.b64encode(key).decode() == h
 
 
 def passlib(name):
@@ -256,8 +264,14 @@ CHECKERS = {
     "sha512_crypt": [(CRYPT, ("py", libcrypt)),
                      (PL + " sha512_crypt", ("py", passlib("sha512_crypt"))),
                      (PHP + " password_verify", php("password_verify"))],
-    "werkzeug_pbkdf2": [(WZ + " check_password_hash", ("py", werkzeug2))],
-    "wordpress": [(PHP + " wp_check_password (WordPress 6.8 formula)", php("wordpress"))],
+    "pbkdf2_werkzeug": [(WZ + " check_password_hash", ("py", werkzeug2))],
+    "bcrypt_sha384_wordpress": [(PHP + " wp_check_password (WordPress 6.8 formula)", php("wordpress"))],
+    "bcrypt_django": [(DJ + " BCryptPasswordHasher", ("py", django("BCryptPasswordHasher"))),
+                      (PL + " django_bcrypt", ("py", passlib("django_bcrypt")))],
+    "scrypt_django": [(HL + ".scrypt as Django 4.2's ScryptPasswordHasher", ("py", django_scrypt_formula))],
+    "bcrypt_sha256_passlib": [(PL + " bcrypt_sha256", ("py", passlib("bcrypt_sha256")))],
+    "scrypt_passlib": [(PL + " scrypt", ("py", passlib("scrypt")))],
+    "drupal7": [("npm drupal-hash", ("node", lambda hasher, d: {"kind": "drupal7", "digest": d}))],
 }
 
 
@@ -289,7 +303,7 @@ def wrong(pw):
 def checked_password(hasher, rec):
     # WordPress trims at sign-in (wp_authenticate) before wp_check_password;
     # pwdigest's Hash trims like wp_hash_password (see the line's note).
-    if hasher == "wordpress" and "note" in rec:
+    if hasher == "bcrypt_sha384_wordpress" and "note" in rec:
         return rec["password"].strip(" \t\n\r\0\x0b")
     return rec["password"]
 

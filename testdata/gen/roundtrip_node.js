@@ -5,6 +5,7 @@
 const crypto = require('crypto');
 const readline = require('readline');
 const { FirebaseScrypt } = require('firebase-scrypt');
+const drupal = require('drupal-hash');
 
 async function check(t, pw) {
   if (t.kind === 'firebase') {
@@ -18,6 +19,9 @@ async function check(t, pw) {
     const got = crypto.scryptSync(pw, Buffer.from(t.salt_hex, 'hex'), want.length,
       { N: t.n, r: t.r, p: t.p, maxmem: 256 * t.n * t.r * t.p + (1 << 20) });
     return crypto.timingSafeEqual(got, want);
+  }
+  if (t.kind === 'drupal7') {
+    return drupal.checkPassword(pw.toString('utf8'), t.digest);
   }
   throw new Error('unknown kind ' + t.kind);
 }

@@ -178,12 +178,37 @@ def ab64d(s):
     return b64d(s.replace(".", "+"))
 
 
+def drupal7_check(d, pw):
+    """Drupal 7's user_check_password, written again from password.inc."""
+    from passlib.hash import phpass
+    if d.startswith("U$"):
+        d, pw = d[1:], hashlib.md5(pw).hexdigest().encode()
+    if d.startswith(("$P$", "$H$")):
+        return phpass.verify(pw, d)
+    if len(pw) > 512:
+        return False
+    itoa = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+    salt, h = d[4:12].encode(), hashlib.sha512(d[4:12].encode() + pw).digest()
+    for _ in range(1 << itoa.index(d[3])):
+        h = hashlib.sha512(h + pw).digest()
+    out, v, bits = "", 0, 0
+    for b in h:  # phpass base64: low bits first
+        v |= b << bits
+        bits += 8
+        while bits >= 6:
+            out += itoa[v & 63]
+            v >>= 6
+            bits -= 6
+    out += itoa[v & 63] if bits else ""
+    return d == d[:12] + out[:43]
+
+
 def check_more(name, key, d, pw, rec, C):
     import bcrypt
     import hmac
     import argon2.low_level as ll
     hexpw = pw.hex()
-    if name == "werkzeug_pbkdf2":
+    if name == "pbkdf2_werkzeug":
         from werkzeug.security import check_password_hash
         C.put(key, "werkzeug-2.2", check_password_hash(d, pw.decode()))
         method, salt, h = d.split("$", 2)
@@ -224,10 +249,42 @@ def check_more(name, key, d, pw, rec, C):
         C.put(key, "libxcrypt", crypt.crypt(pw.decode(), d) == d)
         C.put(key, "passlib", getattr(ph, name).verify(pw, d))
         C.add_php(key, "php-crypt", {"kind": "crypt", "pw_hex": hexpw, "digest": d})
-    elif name == "wordpress":
+    elif name == "bcrypt_sha384_wordpress":
         pre = base64.b64encode(hmac.new(b"wp-sha384", pw, hashlib.sha384).digest())
         C.put(key, "pyca-bcrypt(hmac-sha384)", d.startswith("$wp") and bcrypt.checkpw(pre, d[3:].encode()))
         C.add_php(key, "php-wp_check_password", {"kind": "wordpress", "pw_hex": hexpw, "digest": d})
+    elif name == "bcrypt_django":
+        from django.contrib.auth.hashers import BCryptPasswordHasher
+        C.put(key, "django-3.2", BCryptPasswordHasher().verify(pw.decode(), d))
+        C.put(key, "pyca-bcrypt", bcrypt.checkpw(pw, d[len("bcrypt$"):].encode()))
+    elif name == "scrypt_django":
+        _, n, salt, r, p, h = d.split("$")
+        C.put(key, "hashlib", hashlib.scrypt(pw, salt=salt.encode(), n=int(n), r=int(r), p=int(p),
+                                             maxmem=0x7fffffff, dklen=64) == base64.b64decode(h))
+    elif name == "bcrypt_sha256_passlib":
+        from passlib.hash import bcrypt_sha256
+        C.put(key, "passlib", bcrypt_sha256.verify(pw, d))
+        f = d.split("$")
+        if f[2].startswith("v=2,"):
+            ident, cost = "2b", int(f[2].rsplit("=", 1)[1])
+            k = base64.b64encode(hmac.new(f[3].encode(), pw, hashlib.sha256).digest())
+        else:
+            ident, cost = f[2].split(",")
+            k = base64.b64encode(hashlib.sha256(pw).digest())
+        C.put(key, "pyca-bcrypt", bcrypt.checkpw(k, ("$%s$%02d$%s%s" % (ident, int(cost), f[3], f[4])).encode()))
+    elif name == "scrypt_passlib":
+        f = d.split("$")
+        kv = dict(x.split("=") for x in f[2].split(","))
+        if "=" in f[3] + f[4] or int(kv["ln"]) > 31:  # Kratos' form
+            n, salt, h = int(kv["ln"]), base64.b64decode(f[3]), base64.b64decode(f[4])
+        else:
+            from passlib.hash import scrypt
+            C.put(key, "passlib", scrypt.verify(pw, d))
+            n, salt, h = 1 << int(kv["ln"]), b64d(f[3]), b64d(f[4])
+        C.put(key, "hashlib", hashlib.scrypt(pw, salt=salt, n=n, r=int(kv["r"]), p=int(kv["p"]),
+                                             maxmem=0x7fffffff, dklen=len(h)) == h)
+    elif name == "drupal7":
+        C.put(key, "hashlib(drupal7)", drupal7_check(d, pw))
     elif name == "bcrypt_peppered":
         bc, pepper = d[:60], d[61:]
         full = pw if pepper.strip() == "" else pw + pepper.encode()  # Devise: pepper.present?

@@ -33,8 +33,16 @@ BASES.update({
  "pbkdf2_sha512_passlib": ("$pbkdf2-sha512$1000$Flo7BYlzJm.Hzhk6.kXCFQ$7arEW/FPrcz/pyAGEGy439z0A8qL/.YvIIPzWt.uoLU7aWLOlQpvxiFs74xA8yx7tebwqDPjkPg6IQHfhM13NA", "password", "passlib 1.7.4 pbkdf2_sha512, from testdata/vectors/pbkdf2_sha512_passlib.jsonl"),
  "sha256_crypt": ("$5$rounds=10000$saltstringsaltst$3xv.VbSHBb41AL9AvLeujZkZRBAwqFMz2.opqey6IcA", "Hello world!", "Ulrich Drepper, 'Unix crypt using SHA-256 and SHA-512', test vectors, from testdata/vectors/sha256_crypt.jsonl"),
  "sha512_crypt": ("$6$saltstring$svn8UoSVapNtMuq1ukKS4tPQd8iKwSMHWjl/O817G3uBnIFNjnQJuesI68u4OTLiBFdcbYEdFCoEOfaS35inz1", "Hello world!", "Ulrich Drepper, 'Unix crypt using SHA-256 and SHA-512', test vectors, from testdata/vectors/sha512_crypt.jsonl"),
- "werkzeug_pbkdf2": ("pbkdf2:sha256:1000$oe6oSwmlHYdNflQM$23f7f09746fb96b501b0194669210c9179de9d971b8904eee3f160317eecff3f", "password", "Werkzeug 2.2.2 security._hash_internal('pbkdf2:sha256:1000'), from testdata/vectors/werkzeug_pbkdf2.jsonl"),
- "wordpress": ("$wp$2y$04$0dhUnDf3qQ3yu3mrQYoRg..S1EQ2sexLxXmfwyzDx7RjZjmoJ4tu.", "password", "PHP 8.2.36 hash_hmac('sha384') + password_hash(PASSWORD_BCRYPT), WordPress 6.8 wp_hash_password() recipe, from testdata/vectors/wordpress.jsonl"),
+ "pbkdf2_werkzeug": ("pbkdf2:sha256:1000$oe6oSwmlHYdNflQM$23f7f09746fb96b501b0194669210c9179de9d971b8904eee3f160317eecff3f", "password", "Werkzeug 2.2.2 security._hash_internal('pbkdf2:sha256:1000'), from testdata/vectors/pbkdf2_werkzeug.jsonl"),
+ "bcrypt_sha384_wordpress": ("$wp$2y$04$0dhUnDf3qQ3yu3mrQYoRg..S1EQ2sexLxXmfwyzDx7RjZjmoJ4tu.", "password", "PHP 8.2.36 hash_hmac('sha384') + password_hash(PASSWORD_BCRYPT), WordPress 6.8 wp_hash_password() recipe, from testdata/vectors/bcrypt_sha384_wordpress.jsonl"),
+})
+
+BASES.update({
+ "drupal7": ("$S$5d9hAsH6wgMLkW9BGSm.YDdKmd2tHiG2Si.oP5PQ//Cd0Je66ygv", "Drupal 7.105 includes/password.inc user_hash_password(password, 7), PHP 8.2.36"),
+ "scrypt_django": ("scrypt$1024$Q3wErT5yU7iOp9aSdF1gHj$8$1$4clbL71cQnpFoPvoyy+bJNUmvGgvD11nLUl4SXkELUJMfiFxk7yurcjQlZA68zSN5racDkhuTgHd+awms733mg==", "Django 4.2.21 ScryptPasswordHasher with work_factor = 1024 (Debian bookworm-backports)"),
+ "bcrypt_django": ("bcrypt$$2b$04$HaTZl/rYgrhXXz6jlKFZ/uleKS75LOV6OsCUeuxd7TUXqEzyKEz5i", "Django 3.2.25 BCryptPasswordHasher with rounds = 4"),
+ "bcrypt_sha256_passlib": ("$bcrypt-sha256$v=2,t=2b,r=4$iCbSU6WgUh7GohQ59HWbL.$0c/TZCsJoL764AdbUH.Zl12B/eBa8Ge", "passlib 1.7.4 bcrypt_sha256.using(rounds=4).hash(password)"),
+ "scrypt_passlib": ("$scrypt$ln=10,r=8,p=1$9D5HiDEmZOzdew9hTMmZkw$n9P3l1x44T5Nw1P41+IAENKC2/lBrHTrJ6PjVaS5EN8", "passlib 1.7.4 scrypt.using(rounds=10).hash(password)"),
 })
 
 # Clerk's newer names (issue 12); bases from testdata/vectors (see their sources).
@@ -403,7 +411,7 @@ def cases(name, d):
             (O, j(r="2000001"), "rounds one above the default limit 2000000"),
             (O, j(r="999999999"), "rounds 999999999, above the default limit"),
         ]
-    if name == "werkzeug_pbkdf2":
+    if name == "pbkdf2_werkzeug":
         method, salt, h = d.split("$")
         def j(m=method, s=salt, hh=h): return m + "$" + s + "$" + hh
         c += [
@@ -424,7 +432,7 @@ def cases(name, d):
             (O, j(m="pbkdf2:sha256:3000001"), "iterations one above the default limit"),
             (O, j(m="pbkdf2:sha256:2147483647"), "2^31-1 iterations"),
         ]
-    if name == "wordpress":
+    if name == "bcrypt_sha384_wordpress":
         body = d[len("$wp$2y$04$"):]
         c += [
             (M, "$2y$04$" + body, "plain bcrypt without $wp"),
@@ -438,6 +446,92 @@ def cases(name, d):
             (O, "$wp$2y$03$" + body, "cost below 4"),
             (O, "$wp$2y$32$" + body, "cost above 31"),
             (O, "$wp$2y$17$" + body, "cost 17, above the default limit 16"),
+        ]
+    if name == "drupal7":
+        body = d[3:]
+        c += [
+            (M, "$s$" + body, "lower-case identifier"),
+            (M, "$X$" + body, "unknown identifier"),
+            (M, "u" + d, "lower-case upgrade marker"),
+            (M, "UU" + d, "doubled upgrade marker"),
+            (M, "$S$" + body[:5] + "!" + body[6:], "salt character outside the alphabet"),
+            (M, "$S$" + body[:20] + "+" + body[21:], "checksum character from standard base64"),
+            (M, "$S$" + body[:9] + "$" + body[9:-1], "$ between salt and checksum"),
+            (O, "$S$4" + body[1:], "rounds character 4: 2^6, below Drupal's 2^7"),
+            (O, "$S$z" + body[1:], "rounds character z: 2^63, above the format's 2^30"),
+            (O, "$S$K" + body[1:], "rounds character K: 2^22, above the default limit 2^20"),
+            (O, "U$S$K" + body[1:], "U form with rounds above the default limit"),
+        ]
+    if name == "scrypt_django":
+        f = d.split("$")
+        def j(n=f[1], s=f[2], r=f[3], p=f[4], hh=f[5]): return "$".join(("scrypt", n, s, r, p, hh))
+        c += [
+            (M, "scrypt$1024$" + f[2] + "$8$" + f[5], "p missing"),
+            (M, "scrypt:1024$" + "$".join(f[2:]), "Werkzeug's separator"),
+            (M, "SCRYPT$" + "$".join(f[1:]), "upper-case algorithm"),
+            (M, j(n="01024"), "N with a leading zero"),
+            (M, j(r="+8"), "r with a sign"),
+            (M, j(s=""), "empty salt (Django refuses it)"),
+            (M, j(s="a b"), "salt with a space"),
+            (M, j(hh=f[5][:-2]), "hash without its padding"),
+            (M, j(hh=f[5][:-4] + "===="), "hash with bad padding"),
+            (M, j(hh=b64(bytes(32))), "32-byte hash: Django's is always 64"),
+            (M, j(hh=f[5].replace("+", "-")), "URL-safe base64"),
+            (O, j(n="1000"), "N not a power of two"),
+            (O, j(n="1"), "N below 2"),
+            (O, j(r="0"), "r of 0"),
+            (O, j(p="0"), "p of 0"),
+            (O, j(n=str(1 << 22)), "N 2^22 with r 8: 4 GiB, above the default memory limit"),
+            (O, j(p="17"), "p 17, above the default limit 16"),
+        ]
+    if name == "bcrypt_django":
+        inner = d[len("bcrypt$"):]
+        c += [
+            (M, inner, "plain bcrypt without bcrypt$"),
+            (M, "BCRYPT$" + inner, "upper-case prefix"),
+            (M, "bcrypt$$" + inner, "doubled $"),
+            (M, "bcrypt_sha256$" + inner, "Django's other bcrypt hasher's prefix is not this one"),
+            (M, "bcrypt$" + inner.replace("$04$", "$4$"), "one-digit cost"),
+            (M, "bcrypt$" + inner[:10] + "!" + inner[11:], "salt character outside bcrypt's alphabet"),
+            (O, "bcrypt$" + inner.replace("$04$", "$03$"), "cost below 4"),
+            (O, "bcrypt$" + inner.replace("$04$", "$17$"), "cost 17, above the default limit 16"),
+        ]
+    if name == "bcrypt_sha256_passlib":
+        f = d.split("$")
+        salt, h = f[3], f[4]
+        c += [
+            (M, "$bcrypt-sha256$v=2,t=2b,r=4$" + salt + h, "no $ between salt and hash"),
+            (M, "$bcrypt-sha256$v=2,t=2a,r=4$" + salt + "$" + h, "v=2 with $2a$, which passlib does not write"),
+            (M, "$bcrypt-sha256$v=3,t=2b,r=4$" + salt + "$" + h, "unknown version 3"),
+            (M, "$bcrypt-sha256$v=2,t=2b,r=04$" + salt + "$" + h, "cost with a leading zero"),
+            (M, "$bcrypt-sha256$v=2,t=2b$" + salt + "$" + h, "cost missing"),
+            (M, "$bcrypt-sha256$2y,4$" + salt + "$" + h, "v1 with $2y$"),
+            (M, "$bcrypt-sha256$v=2,t=2b,r=4$" + salt[:-1] + "$" + h, "salt one character short"),
+            (M, "$bcrypt-sha256$v=2,t=2b,r=4$" + salt[:-1] + "/$" + h, "salt's last character has unused bits set"),
+            (M, "$BCRYPT-SHA256$v=2,t=2b,r=4$" + salt + "$" + h, "upper-case identifier"),
+            (O, "$bcrypt-sha256$v=2,t=2b,r=3$" + salt + "$" + h, "cost below 4"),
+            (O, "$bcrypt-sha256$v=2,t=2b,r=17$" + salt + "$" + h, "cost 17, above the default limit 16"),
+            (O, "$bcrypt-sha256$2b,32$" + salt + "$" + h, "v1 cost above 31"),
+        ]
+    if name == "scrypt_passlib":
+        f = d.split("$")
+        salt, h = f[3], f[4]
+        def j(p="ln=10,r=8,p=1", s=salt, hh=h): return "$scrypt$" + p + "$" + s + "$" + hh
+        c += [
+            (M, j(p="ln=10,r=8"), "p missing"),
+            (M, j(p="r=8,ln=10,p=1"), "parameters out of order"),
+            (M, j(p="ln=010,r=8,p=1"), "ln with a leading zero"),
+            (M, j(p="ln=10, r=8,p=1"), "space in the parameters"),
+            (M, j(hh=h[:-4]), "hash of 29 bytes: passlib's is 32"),
+            (M, j(s=salt + "!"), "salt character outside base64"),
+            (M, j(hh=h.replace("+", "-")), "URL-safe base64"),
+            (M, "$scrypt$" + "ln=10,r=8,p=1$" + salt, "hash missing"),
+            (M, j(s=salt + "=="), "salt padded (Kratos' form) with a wrong length"),
+            (O, j(p="ln=0,r=8,p=1"), "ln 0: N of 1"),
+            (O, j(p="ln=24,r=8,p=1"), "ln 24 with r 8: 16 GiB, above the default memory limit"),
+            (O, j(p="ln=10,r=8,p=17"), "p 17, above the default limit 16"),
+            (O, j(p="ln=1000,r=8,p=1", s=b64(bytes(16)), hh=b64(bytes(32))), "Kratos' form with N 1000, not a power of two"),
+            (O, j(p="ln=16384,r=8,p=1", s=b64(bytes(16)), hh=b64(bytes(8))), "Kratos' form with an 8-byte hash: looks truncated"),
         ]
     return c
 

@@ -119,7 +119,7 @@ func run(pwFile, outDir string, log io.Writer) error {
 				}
 				// Our own verifier must agree before a producer is asked.
 				check, note := pw, ""
-				if hasher == "wordpress" && strings.Trim(pw, phpTrimSet) != pw {
+				if hasher == "bcrypt_sha384_wordpress" && strings.Trim(pw, phpTrimSet) != pw {
 					check, note = strings.Trim(pw, phpTrimSet), wordpressTrimNote
 				}
 				if ok, err := v.Verify(hasher, d, check); !ok || err != nil {
