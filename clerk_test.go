@@ -164,3 +164,28 @@ func TestCognitoNotEnabled(t *testing.T) {
 	_, err = Hash("awscognito", "password")
 	assert.Error(t, err)
 }
+
+// TestHMACUTF16OrderFree: the readings are tried in any order with the same
+// result, for the right and a wrong password of every vector.
+func TestHMACUTF16OrderFree(t *testing.T) {
+	perms := [][3]int{{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}}
+	for _, v := range loadVectors(t)["hmac_sha256_utf16_b64"] {
+		p, err := parseHMACUTF16(v.Digest, nil)
+		require.NoError(t, err)
+		d := p.(*hmacUTF16Digest)
+		for _, pw := range []string{v.Password, v.Password + "!"} {
+			want, err := d.verify(pw)
+			require.NoError(t, err)
+			assert.Equal(t, pw == v.Password, want)
+			for _, perm := range perms {
+				q := &hmacUTF16Digest{sum: d.sum}
+				for i, j := range perm {
+					q.keys[i] = d.keys[j]
+				}
+				got, err := q.verify(pw)
+				require.NoError(t, err)
+				assert.Equal(t, want, got, "%s, order %v", v.Digest, perm)
+			}
+		}
+	}
+}

@@ -31,7 +31,7 @@ const (
 var SymfonyIterations = newParam(Param{
 	Name: "sha512_symfony.iterations",
 	Doc: "Symfony MessageDigestPasswordHasher's sha512 iterations; limit 1,000,000 (Symfony and " +
-		"FOSUserBundle write 5000; a million takes about half a second)",
+		"FOSUserBundle write 5000; a million cost about what PBKDF2-SHA512's limit does, 1 to 2 s)",
 	Min: 1, Max: math.MaxInt32, Limit: 1_000_000,
 })
 
