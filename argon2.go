@@ -1,7 +1,6 @@
 package pwdigest
 
 import (
-	"crypto/subtle"
 	"encoding/base64"
 	"fmt"
 	"strings"
@@ -69,13 +68,21 @@ func init() {
 
 func argon2Scheme(t argon2Type) *scheme {
 	return &scheme{
-		name:   argon2Names[t],
-		params: argon2Params,
-		parse:  argon2Formats[t].parse,
+		name:       argon2Names[t],
+		params:     argon2Params,
+		hashMemory: argon2PolicyMemory,
+		parse:      argon2Formats[t].parse,
 		hash: func(password string, p *Policy) (string, error) {
 			return hashArgon2(t, password, p)
 		},
 	}
+}
+
+// argon2PolicyMemory is the block memory of a new digest.
+func argon2PolicyMemory(p *Policy) int64 {
+	return int64(argon2core.MemoryBytes(argon2core.Params{
+		Memory: uint32(p.Get(Argon2Memory)), Time: uint32(p.Get(Argon2Time)), Threads: uint32(p.Get(Argon2Threads)), KeyLen: 32,
+	}))
 }
 
 func hashArgon2(t argon2Type, password string, p *Policy) (string, error) {
@@ -208,7 +215,9 @@ func (d *argon2Digest) weaker(p *Policy) bool {
 }
 
 func (d *argon2Digest) key(password string) ([]byte, error) {
-	key, err := argon2core.Key([]byte(password), d.salt, nil, nil, d.params())
+	pw := passwordCopy(password)
+	defer clear(pw)
+	key, err := argon2core.Key(pw, d.salt, nil, nil, d.params())
 	if err != nil {
 		// parse applied the same bounds; what is left is the core failing
 		// to get its memory.
@@ -219,10 +228,7 @@ func (d *argon2Digest) key(password string) ([]byte, error) {
 
 func (d *argon2Digest) verify(password string) (bool, error) {
 	key, err := d.key(password)
-	if err != nil {
-		return false, err
-	}
-	return subtle.ConstantTimeCompare(key, d.hash) == 1, nil
+	return equalKey(key, err, d.hash)
 }
 
 func (d *argon2Digest) encode() string {

@@ -2,7 +2,6 @@ package pwdigest
 
 import (
 	"bytes"
-	"crypto/subtle"
 	"fmt"
 	"strings"
 	"unicode"
@@ -130,7 +129,9 @@ func (d *bcryptDigest) memory() int64         { return 0 }
 func (d *bcryptDigest) weaker(p *Policy) bool { return int64(d.cost) < p.Get(BcryptCost) }
 
 func (d *bcryptDigest) verify(password string) (bool, error) {
-	return d.verifyBytes([]byte(password))
+	pw := passwordCopy(password)
+	defer clear(pw)
+	return d.verifyBytes(pw)
 }
 
 func (d *bcryptDigest) verifyBytes(password []byte) (bool, error) {
@@ -144,18 +145,15 @@ func (d *bcryptDigest) verifyBytes(password []byte) (bool, error) {
 		password = password[:bcryptMaxPassword]
 	}
 	got, err := bcryptcore.Hash(password, salt, d.cost, d.minor)
-	if err != nil {
-		return false, err
-	}
-	if subtle.ConstantTimeCompare(got, want) == 1 {
-		return true, nil
+	if ok, err := equalKey(got, err, want); ok || err != nil {
+		return ok, err
 	}
 	// "$2a$" has two meanings for a few non-UTF-8 passwords (bytes 0xff then
 	// >= 0x80): OpenBSD's and pyca's, above, and PHP's crypt_blowfish, which
 	// applies a countermeasure. Both producers' digests verify.
 	if d.minor == 'a' && bcryptcore.PHPSafetyApplies(password) {
 		got, err = bcryptcore.Hash(password, salt, d.cost, bcryptcore.MinorPHP2a)
-		return err == nil && subtle.ConstantTimeCompare(got, want) == 1, err
+		return equalKey(got, err, want)
 	}
 	return false, nil
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/sync/semaphore"
 )
@@ -32,7 +33,17 @@ func NewMemoryBudget(total int64) *MemoryBudget {
 // Total returns the budget's size in bytes.
 func (b *MemoryBudget) Total() int64 { return b.total }
 
-// acquire waits for n bytes. A nil budget grants everything.
+// fits refuses n bytes for a digest of hasher when they exceed the whole
+// budget, which could never grant them.
+func (b *MemoryBudget) fits(hasher string, n int64) error {
+	if n > b.total {
+		return fmt.Errorf("%w: %s needs %d bytes of memory, more than the whole budget of %d", ErrParamsOutOfRange, hasher, n, b.total)
+	}
+	return nil
+}
+
+// acquire waits for n bytes, which fits has allowed. A nil budget grants
+// everything.
 func (b *MemoryBudget) acquire(ctx context.Context, n int64) error {
 	if b == nil || n <= 0 {
 		return nil
@@ -52,6 +63,11 @@ func (b *MemoryBudget) release(n int64) {
 	}
 	b.sem.Release(n)
 }
+
+// defaultBudget is the budget of every Verifier whose Budget is nil, sized
+// on first use so that importing the package reads no file. (The default
+// size itself is defaultBudgetBytes'.)
+var defaultBudget = sync.OnceValue(func() *MemoryBudget { return NewMemoryBudget(defaultBudgetBytes()) })
 
 // defaultBudgetBytes is a quarter of the memory this process may use: the
 // smallest of physical memory, the cgroup limit and GOMEMLIMIT. 1 GiB

@@ -225,7 +225,8 @@ func TestVerifyWaitsForBudget(t *testing.T) {
 }
 
 // TestBudgetTooSmall: a verify needing more than the whole budget is refused
-// with ErrParamsOutOfRange at once instead of waiting forever.
+// with ErrParamsOutOfRange at once instead of waiting forever, and Check on
+// the same Verifier refuses it too.
 func TestBudgetTooSmall(t *testing.T) {
 	argon2, _ := fixtureDigest(t, "argon2id") // m=64 KiB
 	werkzeug, _ := fixtureDigest(t, "scrypt_werkzeug")
@@ -234,11 +235,46 @@ func TestBudgetTooSmall(t *testing.T) {
 		{"scrypt_werkzeug", werkzeug},                                // N=1024, r=8: just over 1 MiB
 	} {
 		v := &Verifier{Budget: NewMemoryBudget(1 << 20)}
-		require.NoError(t, v.Check(c.hasher, c.digest))
+		require.NoError(t, Check(c.hasher, c.digest), "the default limits and budget take it")
+		cerr := v.Check(c.hasher, c.digest)
+		checkSentinelError(t, cerr, ErrParamsOutOfRange, c.hasher)
 		ok, err := v.VerifyContext(context.Background(), c.hasher, c.digest, "x")
 		assert.False(t, ok)
-		checkSentinelError(t, err, ErrParamsOutOfRange, c.hasher)
+		assert.Equal(t, cerr, err, "Check refuses what Verify would")
+		assert.Contains(t, err.Error(), c.hasher+" needs")
 		assert.Contains(t, err.Error(), "whole budget of 1048576")
 		require.True(t, v.Budget.sem.TryAcquire(1<<20), "budget untouched")
 	}
+}
+
+// TestZeroVerifier: the zero Verifier is the package defaults, Default is
+// one, and a nil Budget means the one package default budget, the same
+// object for every such Verifier.
+func TestZeroVerifier(t *testing.T) {
+	assert.Nil(t, Default.Budget, "computed on first use, not at import")
+	var v Verifier
+	assert.Same(t, defaultBudget(), v.budget())
+	assert.Same(t, defaultBudget(), Default.budget())
+	own := NewMemoryBudget(1 << 20)
+	assert.Same(t, own, (&Verifier{Budget: own}).budget())
+	digest, password := fixtureDigest(t, "argon2id")
+	ok, err := v.Verify("argon2id", digest, password)
+	assert.True(t, ok)
+	assert.NoError(t, err)
+	assert.NoError(t, v.Check("argon2id", digest))
+	// The default budget is no smaller than a digest the default limits
+	// accept at the policy's memory.
+	assert.GreaterOrEqual(t, defaultBudget().Total(), Argon2Memory.Policy<<10)
+}
+
+// TestEqualKeyClears: the derived key is cleared after the comparison.
+func TestEqualKeyClears(t *testing.T) {
+	got := []byte("derived")
+	ok, err := equalKey(got, nil, []byte("derived"))
+	assert.True(t, ok)
+	assert.NoError(t, err)
+	assert.Equal(t, make([]byte, 7), got)
+	ok, err = equalKey(nil, ErrParamsOutOfRange, []byte("x"))
+	assert.False(t, ok)
+	assert.ErrorIs(t, err, ErrParamsOutOfRange)
 }

@@ -4,7 +4,6 @@ import (
 	"crypto/md5"
 	"crypto/sha256"
 	"crypto/sha512"
-	"crypto/subtle"
 	"fmt"
 	"hash"
 	"math"
@@ -39,9 +38,9 @@ import (
 //     character zero.
 //
 // The work grows with the password's length (quadratically for the SHA
-// schemes), so passwords longer than cryptMaxPassword bytes are refused:
-// by Verify as a cost above the limit (ErrParamsOutOfRange), by Hash with
-// ErrPasswordTooLong; libxcrypt takes at most 511 bytes, passlib 4096.
+// schemes), so passwords longer than cryptMaxPassword bytes are refused by
+// Verify and Hash with ErrPasswordTooLong (the password's fault, not the
+// digest's); libxcrypt takes at most 511 bytes, passlib 4096.
 
 const (
 	cryptMaxPassword     = 4096
@@ -232,9 +231,12 @@ func (d *shaCryptDigest) verify(password string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	sum := shaCryptSum(d.c.newHash, []byte(password), []byte(d.salt), d.rounds)
+	pw := passwordCopy(password)
+	defer clear(pw)
+	sum := shaCryptSum(d.c.newHash, pw, []byte(d.salt), d.rounds)
 	got := d.c.order.encode(make([]byte, 0, 86), sum)
-	return subtle.ConstantTimeCompare(got, []byte(d.sum)) == 1, nil
+	clear(sum)
+	return equalKey(got, nil, []byte(d.sum))
 }
 
 // hash writes rounds= only when it is not the default, as glibc and
@@ -267,11 +269,10 @@ func checkCryptPassword(name, password string) error {
 // cryptVerifyPassword is the password crypt(3) would see: C strings end at
 // the first NUL, so the rest is ignored, as glibc, libxcrypt and PHP do. The
 // work grows with the square of the length, so a password over
-// cryptMaxPassword bytes is refused as a cost above the limit, before any
-// hashing.
+// cryptMaxPassword bytes is refused before any hashing.
 func cryptVerifyPassword(name, password string) (string, error) {
 	if len(password) > cryptMaxPassword {
-		return "", fmt.Errorf("%w: %s password length %d is above the limit %d", ErrParamsOutOfRange, name, len(password), cryptMaxPassword)
+		return "", fmt.Errorf("%w: %s takes at most %d bytes, got %d", ErrPasswordTooLong, name, cryptMaxPassword, len(password))
 	}
 	if i := strings.IndexByte(password, 0); i >= 0 {
 		password = password[:i]
@@ -336,7 +337,10 @@ func shaCryptSum(newHash func() hash.Hash, password, salt []byte, rounds int) []
 	}
 	s := cycled(h.Sum(nil), len(salt))
 
-	return cryptRounds(h, a, p, s, rounds)
+	sum := cryptRounds(h, a, p, s, rounds)
+	clear(b)
+	clear(p) // a is sum's storage
+	return sum
 }
 
 // cryptRounds is the main loop md5crypt introduced and SHA-crypt kept: each
@@ -415,8 +419,12 @@ func (d *md5CryptDigest) verify(password string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	got := md5CryptOrder.encode(make([]byte, 0, 22), md5CryptSum([]byte(password), []byte(d.salt)))
-	return subtle.ConstantTimeCompare(got, []byte(d.sum)) == 1, nil
+	pw := passwordCopy(password)
+	defer clear(pw)
+	sum := md5CryptSum(pw, []byte(d.salt))
+	got := md5CryptOrder.encode(make([]byte, 0, 22), sum)
+	clear(sum)
+	return equalKey(got, nil, []byte(d.sum))
 }
 
 // md5CryptSum is FreeBSD's md5crypt.
@@ -442,6 +450,7 @@ func md5CryptSum(password, salt []byte) []byte {
 		}
 	}
 	sum := h.Sum(nil)
+	clear(alt)
 
 	return cryptRounds(h, sum, password, salt, md5CryptRounds)
 }

@@ -55,7 +55,7 @@ func (p *hexDigest) weaker(*Policy) bool { return true }
 func (p *hexDigest) verify(password string) (bool, error) {
 	h := p.newHash()
 	h.Write([]byte(password))
-	return subtle.ConstantTimeCompare(h.Sum(nil), p.sum) == 1, nil
+	return equalKey(h.Sum(nil), nil, p.sum)
 }
 
 // md5_salted and sha256_salted: a hex digest of the password with a salt,
@@ -162,6 +162,7 @@ func (p *saltedDigest) verify(password string) (bool, error) {
 			match |= subtle.ConstantTimeCompare(h.Sum(got[:0]), want)
 		}
 	}
+	clear(got[:cap(got)])
 	return match == 1, nil
 }
 
@@ -249,7 +250,9 @@ func (d *hmacUTF16Digest) verify(password string) (bool, error) {
 		}
 		m := hmac.New(sha256.New, k)
 		m.Write(msg)
-		match |= subtle.ConstantTimeCompare(m.Sum(nil), d.sum)
+		sum := m.Sum(nil)
+		match |= subtle.ConstantTimeCompare(sum, d.sum)
+		clear(sum)
 	}
 	clear(msg)
 	return match == 1, nil

@@ -4,7 +4,6 @@ import (
 	"crypto/md5"
 	"crypto/sha1"
 	"crypto/sha256"
-	"crypto/subtle"
 	"encoding/base64"
 	"encoding/hex"
 	"hash"
@@ -47,8 +46,9 @@ func init() {
 		},
 	})
 	register(&scheme{
-		name:   "argon2_django",
-		params: argon2Params,
+		name:       "argon2_django",
+		params:     argon2Params,
+		hashMemory: argon2PolicyMemory,
 		parse: func(digest string, l Limits) (parsed, error) {
 			for _, f := range argon2DjangoFormats {
 				if strings.HasPrefix(digest, f.prefix) {
@@ -84,13 +84,16 @@ var errBcryptSHA256Prefix = malformed("bcrypt_sha256_django", `want "bcrypt_sha2
 type bcryptSHA256Digest struct{ *bcryptDigest }
 
 func (d *bcryptSHA256Digest) verify(password string) (bool, error) {
-	return d.verifyBytes(sha256Hex(password))
+	pre := sha256Hex(password)
+	defer clear(pre)
+	return d.verifyBytes(pre)
 }
 
 func sha256Hex(password string) []byte {
 	sum := sha256.Sum256([]byte(password))
 	out := make([]byte, hex.EncodedLen(len(sum)))
 	hex.Encode(out, sum[:])
+	clear(sum[:])
 	return out
 }
 
@@ -152,7 +155,7 @@ type saltedHexDigest struct {
 func (d *saltedHexDigest) memory() int64       { return 0 }
 func (d *saltedHexDigest) weaker(*Policy) bool { return true }
 func (d *saltedHexDigest) verify(password string) (bool, error) {
-	return subtle.ConstantTimeCompare(saltedSum(d.newHash, d.salt, password), d.sum) == 1, nil
+	return equalKey(saltedSum(d.newHash, d.salt, password), nil, d.sum)
 }
 
 func saltedSum(newHash func() hash.Hash, salt, password string) []byte {
@@ -184,13 +187,11 @@ func init() {
 const djangoScryptMaxMemory = 32 << 20
 
 var scryptDjangoHasher = &scheme{
-	name:   "scrypt_django",
-	params: []*Param{ScryptN, ScryptR, ScryptP},
-	parse:  parseScryptDjango,
-	checkPolicy: func(p *Policy, l Limits) error {
-		_, err := djangoScryptPolicy(p, l)
-		return err
-	},
+	name:        "scrypt_django",
+	params:      []*Param{ScryptN, ScryptR, ScryptP},
+	parse:       parseScryptDjango,
+	checkPolicy: scryptPolicy(djangoScryptPolicy).check,
+	hashMemory:  scryptPolicy(djangoScryptPolicy).memory,
 	hash: func(password string, p *Policy) (string, error) {
 		sp, err := djangoScryptPolicy(p, unlimited) // limits checked by checkPolicy
 		if err != nil {
@@ -261,12 +262,10 @@ func (d *scryptDjangoDigest) weaker(p *Policy) bool {
 }
 
 func (d *scryptDjangoDigest) verify(password string) (bool, error) {
-	key, err := d.key([]byte(password), []byte(d.salt), len(d.hash))
-	if err != nil {
-		return false, err
-	}
-	defer clear(key)
-	return subtle.ConstantTimeCompare(key, d.hash) == 1, nil
+	pw := passwordCopy(password)
+	defer clear(pw)
+	key, err := d.key(pw, []byte(d.salt), len(d.hash))
+	return equalKey(key, err, d.hash)
 }
 
 var errBcryptDjangoPrefix = malformed("bcrypt_django", `want "bcrypt$" + a bcrypt digest`)

@@ -8,15 +8,18 @@
 //
 // Verify returns (true, nil) on a match and (false, nil) for a well-formed
 // digest that does not match. Anything else is an error wrapping
-// ErrUnknownHasher, ErrMalformedDigest or ErrParamsOutOfRange (or
-// ErrPasswordTooLong for a password the scheme cannot take, and ErrRemote
-// for awscognito, which calls a service). Digests are
-// attacker-controlled data: each is parsed strictly and its work factors are
-// checked against Limits before any hashing, memory-hard verifies share a
-// MemoryBudget, and no input panics.
+// ErrUnknownHasher, ErrMalformedDigest or ErrParamsOutOfRange (the digest's
+// fault), or ErrPasswordTooLong (the password's), or ErrRemote for
+// awscognito, which asks a service. Digests are attacker-controlled data:
+// each is parsed strictly (shape, then ranges, then
+// limits), its work factors are checked against Limits before any hashing, a
+// stored hash cut shorter than MinHashBytes is refused, memory-hard verifies
+// share a MemoryBudget, and no input panics.
 //
-// Weak digests (plain md5 and sha256, see Insecure) should be replaced at the
-// next sign-in: VerifyAndUpgrade returns a bcrypt digest to store instead.
+// Insecure digests (plain md5 and sha256, see Insecure) and digests weaker
+// than the Policy should be replaced at the next sign-in: VerifyAndUpgrade
+// returns a new digest to store instead (bcrypt by default, see
+// Policy.Upgrade), and its error is nil whenever the password matched.
 // NeedsRehash reports digests weaker than a Policy, Hash makes new digests,
 // Identify names the hashers whose format a digest has, and Check validates a
 // digest without a password.
@@ -328,4 +331,33 @@
 // any hash length ($scrypt$ln=16384,r=8,p=1$<salt>=$<hash>=, from Kratos' own
 // tests); scrypt_passlib reads a digest with padded fields, or with an ln
 // above 31, that way.
+//
+// # recipe
+//
+// A home-grown construction written out with its salt and hash in one line,
+// for the PHP and Node apps no fixed name covers:
+//
+//	md5(md5($salt)+md5($password)) salt=Xy7k hash=8082868aa2ae736d1377cb2ea7f407ad
+//
+// is MyBB's md5(md5($salt) . md5($password)). The expression reads
+// $password, $salt, $pepper, $key, "text" and x"hex" literals, joined with
+// "+"; a function named after a hash (md4, md5, sha1, sha224, sha256, sha384,
+// sha512, sha512_224, sha512_256, sha3_*, ripemd160) returns lowercase hex
+// as PHP's md5() does, its "_raw" form the bytes; hmac_H(key, message),
+// pbkdf2_H(password, salt, iterations, bytes), iterate(n, first, step) (the
+// step reads $x and must end in a hash), encodings (hex, upper, lower, b64,
+// b64raw, b64url, b64urlraw, unhex, unb64) and utf16le/latin1 re-encode the
+// text. One example per construction:
+//
+//	sha1($salt+$password) salt=ab12cd34 hash=<40 hex>               salted hash
+//	iterate(999,sha256_raw($password),sha256_raw($x)) hash.hex=...   sha256 1000 times
+//	hmac_sha256($key,$password) key=app-secret hash=<64 hex>         HMAC with an app key
+//	pbkdf2_sha256_raw($password,$salt,10000,32) salt.b64=... hash.b64=...
+//	bcrypt(sha256($password)) hash=$2b$10$...                        a registered hasher last
+//
+// Fields salt, pepper, key and hash take their bytes as written, or encoded
+// with ".hex", ".b64", ".b64raw", ".b64url", ".b64urlraw". The work, counted
+// in hash compressions for a 256-byte password (the longest a recipe takes),
+// is limited by RecipeWork before any hashing; a hash field shorter than the
+// recipe's output is refused as truncated. Recipes are insecure: upgrade them.
 package pwdigest

@@ -31,16 +31,59 @@ func ExampleVerify_malformed() {
 	// true
 }
 
-// A plain md5 from a PHP app is verified once and replaced by bcrypt.
+// The sign-in: verify the digest from the export and store the new digest
+// VerifyAndUpgrade returns for an insecure or weak one. The README shows
+// this function's body.
 func ExampleVerifyAndUpgrade() {
-	const digest = "9cc2ae8a1ba7a93da39b46fc1019c481" // PHP 8.2 md5()
-	ok, upgraded, err := pwdigest.VerifyAndUpgrade("md5", digest, "correct horse battery staple")
-	fmt.Println(ok, err, len(upgraded) > 0)
-	ok, _ = pwdigest.Verify("bcrypt", upgraded, "correct horse battery staple")
-	fmt.Println(ok)
+	type user struct{ name, hasher, digest string }
+
+	signIn := func(u *user, password string) bool {
+		ok, upgraded, err := pwdigest.VerifyAndUpgrade(u.hasher, u.digest, password)
+		if err != nil {
+			// Unknown hasher, malformed digest, a cost above the limits, or a
+			// password longer than the scheme takes: log it, refuse.
+			fmt.Println(u.name, "refused:", err)
+			return false
+		}
+		if !ok {
+			fmt.Println(u.name, "refused: wrong password")
+			return false
+		}
+		if upgraded != "" {
+			// Insecure, or weaker than the policy: store the new digest.
+			u.hasher, u.digest = pwdigest.Default.Policy.UpgradeHasher(), upgraded
+			fmt.Println(u.name, "signed in, new digest stored:", u.hasher)
+			return true
+		}
+		// Strong enough, or it could not be upgraded (a password over
+		// bcrypt's 72 bytes): keep the old digest; err is nil all the same.
+		fmt.Println(u.name, "signed in, digest kept:", u.hasher)
+		return true
+	}
+
+	// PHP 8.2 md5(), and Django 3.2.25's PBKDF2PasswordHasher at 260000
+	// iterations, below the policy's 1200000.
+	alice := &user{"alice", "md5", "9cc2ae8a1ba7a93da39b46fc1019c481"}
+	carol := &user{"carol", "pbkdf2_sha256_django", "pbkdf2_sha256$260000$seasalt2026abcdefghijk$WNdZ9DQ5nAW5uHIyUG3fx7OwVcYxfn6c2olSQ3CSJsU="}
+	signIn(alice, "correct horse battery staple")
+	signIn(alice, "correct horse battery staple") // bcrypt at the policy now
+	signIn(carol, "correct horse battery staple")
+	signIn(carol, "Tr0ub4dor&3")
+
+	// An 88-byte password (md5 from Python's hashlib): bcrypt would cut it.
+	long := "correct horse battery staple, correct horse battery staple, correct horse battery staple"
+	bob := &user{"bob", "md5", "5951878637c5dfa321b97630199d4671"}
+	signIn(bob, long)
+
+	dave := &user{"dave", "bcrypt", "$2b$10$tooshort"}
+	signIn(dave, "x")
 	// Output:
-	// true <nil> true
-	// true
+	// alice signed in, new digest stored: bcrypt
+	// alice signed in, digest kept: bcrypt
+	// carol signed in, new digest stored: bcrypt
+	// carol refused: wrong password
+	// bob signed in, digest kept: md5
+	// dave refused: pwdigest: malformed digest: bcrypt: want "$2b$" + 2-digit cost + "$" + 53 characters
 }
 
 // A digest whose hasher name was lost: ask which formats it has.

@@ -3,7 +3,6 @@ package pwdigest
 import (
 	"crypto/aes"
 	"crypto/cipher"
-	"crypto/subtle"
 	"encoding/base64"
 	"strconv"
 	"strings"
@@ -39,13 +38,11 @@ var firebaseOwn = [3]*Param{nil, FirebaseRounds, nil}
 
 func init() {
 	register(&scheme{
-		name:   "scrypt_firebase",
-		params: []*Param{FirebaseMemCost, FirebaseRounds},
-		parse:  parseFirebase,
-		checkPolicy: func(p *Policy, l Limits) error {
-			_, err := firebasePolicy(p, l)
-			return err
-		},
+		name:        "scrypt_firebase",
+		params:      []*Param{FirebaseMemCost, FirebaseRounds},
+		parse:       parseFirebase,
+		checkPolicy: scryptPolicy(firebasePolicy).check,
+		hashMemory:  scryptPolicy(firebasePolicy).memory,
 		hash: func(password string, p *Policy) (string, error) {
 			memCost, rounds := p.Get(FirebaseMemCost), p.Get(FirebaseRounds)
 			sp, err := firebasePolicy(p, unlimited) // limits checked by checkPolicy
@@ -116,11 +113,18 @@ func parseFirebase(digest string, l Limits) (parsed, error) {
 	if hashLen != signerKeyLen {
 		return nil, errFirebaseLength
 	}
-	if err := l.check(FirebaseMemCost, "scrypt_firebase", "memory cost", int64(memCost)); err != nil {
+	// Every range, then every limit.
+	if err := unlimited.check(FirebaseMemCost, "scrypt_firebase", "memory cost", int64(memCost)); err != nil {
 		return nil, err
 	}
-	sp, err := checkScrypt("scrypt_firebase", 1<<memCost, rounds, 1, firebaseOwn, l)
+	sp, err := scryptRanges("scrypt_firebase", 1<<memCost, rounds, 1)
 	if err != nil {
+		return nil, err
+	}
+	if err := l.limit(FirebaseMemCost, "scrypt_firebase", "memory cost", int64(memCost)); err != nil {
+		return nil, err
+	}
+	if err := sp.limits("scrypt_firebase", firebaseOwn, l); err != nil {
 		return nil, err
 	}
 	if err := checkHashLen("scrypt_firebase", signerKeyLen, l); err != nil {
@@ -139,10 +143,13 @@ func (d *firebaseDigest) weaker(p *Policy) bool {
 
 func (d *firebaseDigest) compute(password string) ([]byte, error) {
 	salt := append(append([]byte{}, d.salt...), d.separator...)
-	key, err := d.key([]byte(password), salt, 32)
+	pw := passwordCopy(password)
+	defer clear(pw)
+	key, err := d.key(pw, salt, 32)
 	if err != nil {
 		return nil, err
 	}
+	defer clear(key)
 	block, err := aes.NewCipher(key)
 	if err != nil {
 		return nil, err
@@ -154,8 +161,5 @@ func (d *firebaseDigest) compute(password string) ([]byte, error) {
 
 func (d *firebaseDigest) verify(password string) (bool, error) {
 	got, err := d.compute(password)
-	if err != nil {
-		return false, err
-	}
-	return subtle.ConstantTimeCompare(got, d.hash) == 1, nil
+	return equalKey(got, err, d.hash)
 }

@@ -216,20 +216,14 @@ func FuzzRoundTrip(f *testing.F) {
 			if !ok {
 				t.Fatalf("%s: VerifyAndUpgrade: not ok, %v", name, err)
 			}
-			if len(password) > bcryptMaxPassword {
-				if !errors.Is(err, ErrPasswordTooLong) || up != "" {
-					t.Fatalf("%s: %d-byte password upgraded: %q, %v", name, len(password), up, err)
-				}
-				return
-			}
-			if strings.IndexByte(password, 0) >= 0 {
-				if !errors.Is(err, ErrUnsupportedPassword) || up != "" {
-					t.Fatalf("%s: password with NUL upgraded: %q, %v", name, up, err)
-				}
-				return
-			}
 			if err != nil {
-				t.Fatalf("%s: VerifyAndUpgrade: %v", name, err)
+				t.Fatalf("%s: VerifyAndUpgrade: ok with %v", name, err)
+			}
+			if len(password) > bcryptMaxPassword || strings.IndexByte(password, 0) >= 0 {
+				if up != "" {
+					t.Fatalf("%s: %q upgraded to bcrypt, which cannot take it: %q", name, password, up)
+				}
+				return
 			}
 			if ok, err := v.Verify("bcrypt", up, password); err != nil || !ok {
 				t.Fatalf("%s: upgraded digest %q does not verify: %v, %v", name, up, ok, err)

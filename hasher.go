@@ -2,6 +2,7 @@ package pwdigest
 
 import (
 	"context"
+	"crypto/subtle"
 	"errors"
 	"fmt"
 	"slices"
@@ -65,6 +66,9 @@ type scheme struct {
 	// checkPolicy, if not nil, refuses what the Params' bounds and l do not
 	// catch alone: scrypt's memory, a format's narrower bound.
 	checkPolicy func(p *Policy, l Limits) error
+	// hashMemory, if not nil, is the working memory hash needs for a
+	// checked policy, taken from the budget.
+	hashMemory func(p *Policy) int64
 	// rank orders Identify's candidates for a digest this scheme parses:
 	// higher first. nil means 0.
 	rank func(digest string) int
@@ -82,6 +86,22 @@ type parsed interface {
 	weaker(p *Policy) bool
 }
 
+// equalKey reports whether got, a hash or key derived from a password,
+// equals want, in constant time, and clears got: nothing derived from a
+// password outlives the verify.
+func equalKey(got []byte, err error, want []byte) (bool, error) {
+	if err != nil {
+		return false, err
+	}
+	ok := subtle.ConstantTimeCompare(got, want) == 1
+	clear(got)
+	return ok, nil
+}
+
+// passwordCopy copies password for a core that takes bytes; clear the copy
+// after use.
+func passwordCopy(password string) []byte { return []byte(password) }
+
 func (s *scheme) Name() string { return s.name }
 
 // Verify verifies with the default limits and budget.
@@ -98,6 +118,12 @@ var registry struct {
 // Register makes a hasher available by its name. It panics if h is nil, its
 // name is empty, or the name is already registered, as database/sql.Register
 // does: a clash is a programming error found at init.
+//
+// A registered hasher is trusted code: Verify and VerifyContext call its
+// Verify method and nothing else, so no Verifier's Limits, Policy or memory
+// Budget applies to it, nor a context. It is refused by Check (which cannot
+// check it without a password), NeedsRehash, Hash and HasherParams, and
+// left out by Identify. Bound its work inside its Verify.
 func Register(h Hasher) {
 	if h == nil {
 		panic("pwdigest: Register hasher is nil")
@@ -190,10 +216,17 @@ func VerifyContext(ctx context.Context, hasher, digest, password string) (bool, 
 }
 
 // VerifyAndUpgrade verifies like Verify and, when the password matches a
-// digest of an insecure hasher, returns a fresh bcrypt digest of it to store
-// instead. See Verifier.VerifyAndUpgrade.
+// digest that is insecure or weaker than the default policy, returns a fresh
+// bcrypt digest of it to store instead. err is nil whenever ok is true. See
+// Verifier.VerifyAndUpgrade.
 func VerifyAndUpgrade(hasher, digest, password string) (ok bool, upgraded string, err error) {
 	return Default.VerifyAndUpgrade(hasher, digest, password)
+}
+
+// VerifyAndUpgradeContext is VerifyAndUpgrade with a context that bounds the
+// waits for the memory budget. See Verifier.VerifyAndUpgradeContext.
+func VerifyAndUpgradeContext(ctx context.Context, hasher, digest, password string) (ok bool, upgraded string, err error) {
+	return Default.VerifyAndUpgradeContext(ctx, hasher, digest, password)
 }
 
 // Check validates digest for hasher (format and limits) without a password

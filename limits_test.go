@@ -1,6 +1,7 @@
 package pwdigest
 
 import (
+	"encoding/base64"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -246,4 +247,93 @@ func TestHashRefusesPolicyBeyondLimits(t *testing.T) {
 			assert.LessOrEqual(t, n, 16.0, "refused before any hashing")
 		})
 	}
+}
+
+// TestParseOrder: every parser checks the shape first, then the ranges the
+// format allows, then the limits. A digest both malformed and out of range
+// is malformed; one both out of range and above a limit is out of range
+// ("outside"), whatever the limits.
+func TestParseOrder(t *testing.T) {
+	bcryptBody := mustFixture(t, "bcrypt")[7:]
+	for _, c := range []struct{ hasher, digest string }{
+		{"sha512_crypt", "$6$rounds=1$not a salt: with $$$ and junk"},
+		{"sha256_crypt", "$5$rounds=99999999999$salt$!"},
+		{"bcrypt", "$2b$99$" + bcryptBody[:52] + "!"},
+		{"phpass", "$P$z" + strings.Repeat("!", 30)},
+		{"argon2id", "$argon2id$v=7$m=0,t=0,p=0$!!$!!"},
+		{"scrypt_werkzeug", "scrypt:3:0:0$salt$zz"},
+		{"scrypt_firebase", "!!$AA==$AA==$AA==$0$99"},
+		{"pbkdf2_sha256_passlib", "$pbkdf2-sha256$0$!!$!!"},
+		{"pbkdf2_sha512", "pbkdf2_sha512$0$salt$zz"},
+		{"pbkdf2_sha256", "pbkdf2_sha256$0$AA==$!"},
+		{"pbkdf2_werkzeug", "pbkdf2:sha256:0$salt$zz"},
+	} {
+		checkSentinelError(t, Check(c.hasher, c.digest), ErrMalformedDigest, c.hasher)
+	}
+	strict := &Verifier{Limits: Limits{}}
+	for _, p := range Params() {
+		if !p.floor {
+			strict.Limits[p] = p.Min // every limit at its lowest
+		}
+	}
+	fb := mustFixture(t, "scrypt_firebase")
+	fbHead := fb[:strings.LastIndexByte(fb[:len(fb)-3], '$')]
+	argon2Tail := mustFixture(t, "argon2id")[len("$argon2id$v=19$m=64,t=1,p=1"):]
+	werkzeugTail := mustFixture(t, "scrypt_werkzeug")[len("scrypt:1024:8:1"):]
+	for _, c := range []struct{ hasher, digest string }{
+		{"argon2id", "$argon2id$v=17$m=64,t=1,p=1" + argon2Tail},
+		{"argon2id", "$argon2id$v=19$m=64,t=1,p=16777216" + argon2Tail},
+		{"scrypt_firebase", fbHead + "$0$10"},
+		{"scrypt_firebase", fbHead + "$1$32"},
+		{"scrypt_werkzeug", "scrypt:1000:8:1" + werkzeugTail},
+		{"bcrypt", "$2b$03$" + bcryptBody},
+		{"sha512_crypt", "$6$rounds=999$salt$" + mustFixture(t, "sha512_crypt")[len("$6$saltstring$"):]},
+	} {
+		for _, v := range []*Verifier{Default, strict} {
+			err := v.Check(c.hasher, c.digest)
+			checkSentinelError(t, err, ErrParamsOutOfRange, c.digest)
+			assert.Contains(t, err.Error(), "is outside", c.digest)
+		}
+	}
+}
+
+// TestTruncatedHashRefused: in every format whose stored hash length
+// varies, a hash shorter than MinHashBytes (16 by default) is refused as
+// truncated before any work, by Check and by Verify: a 1-byte PBKDF2 key
+// matches one wrong password in 256. At the floor it passes; a lower floor
+// lets the short one through.
+func TestTruncatedHashRefused(t *testing.T) {
+	b64 := func(n int) string { return base64.StdEncoding.EncodeToString(make([]byte, n)) }
+	raw := func(n int) string { return base64.RawStdEncoding.EncodeToString(make([]byte, n)) }
+	hexN := func(n int) string { return strings.Repeat("ab", n) }
+	fb := func(n int) string { return b64(n) + "$" + b64(8) + "$" + b64(n) + "$" + b64(1) + "$8$14" }
+	for _, c := range []struct {
+		hasher string
+		digest func(n int) string
+	}{
+		{"pbkdf2_sha512", func(n int) string { return "pbkdf2_sha512$1000$salt$" + hexN(n) }},
+		{"pbkdf2_sha256", func(n int) string { return "pbkdf2_sha256$1000$" + b64(16) + "$" + b64(n) }},
+		{"scrypt_werkzeug", func(n int) string { return "scrypt:1024:8:1$salt$" + hexN(n) }},
+		{"scrypt_firebase", fb},
+		{"argon2id", func(n int) string { return "$argon2id$v=19$m=64,t=1,p=1$" + raw(16) + "$" + raw(n) }},
+		{"argon2i", func(n int) string { return "$argon2i$v=19$m=64,t=1,p=1$" + raw(16) + "$" + raw(n) }},
+		{"argon2d", func(n int) string { return "$argon2d$v=19$m=64,t=1,p=1$" + raw(16) + "$" + raw(n) }},
+		{"argon2_django", func(n int) string { return "argon2$argon2id$v=19$m=64,t=1,p=1$" + raw(16) + "$" + raw(n) }},
+	} {
+		t.Run(c.hasher, func(t *testing.T) {
+			for _, n := range []int{4, 15} { // argon2's own floor is 4
+				err := Check(c.hasher, c.digest(n))
+				checkSentinelError(t, err, ErrParamsOutOfRange, c.digest(n))
+				assert.ErrorContains(t, err, "looks truncated")
+				assert.ErrorContains(t, err, "hash.min-bytes")
+				ok, verr := Verify(c.hasher, c.digest(n), "password")
+				assert.False(t, ok)
+				assert.Equal(t, err, verr)
+			}
+			assert.NoError(t, Check(c.hasher, c.digest(16)))
+			assert.NoError(t, (&Verifier{Limits: Limits{MinHashBytes: 4}}).Check(c.hasher, c.digest(4)))
+		})
+	}
+	// The example: a 1-byte key, as a VARCHAR column cuts it.
+	checkSentinelError(t, Check("pbkdf2_sha512", "pbkdf2_sha512$1000$salt$ab"), ErrParamsOutOfRange)
 }

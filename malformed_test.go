@@ -179,7 +179,10 @@ func TestMalformedFixtures(t *testing.T) {
 
 // TestMalformedAllocs: refusing a malformed digest allocates nothing, so a
 // flood of garbage costs no garbage collection (errors are package-level
-// values, fields are decoded only after all are valid).
+// values, fields are decoded only after all are valid). The recipe hasher's
+// errors name the place and function at fault, so they are built per call:
+// only its refusal of a digest that is no recipe at all (what Identify
+// meets on every other format) must be free.
 func TestMalformedAllocs(t *testing.T) {
 	for _, name := range builtinHashers(t) {
 		path := filepath.Join("testdata", "malformed", name+".txt")
@@ -189,7 +192,7 @@ func TestMalformedAllocs(t *testing.T) {
 		mf := loadMalformed(t, path)
 		t.Run(name, func(t *testing.T) {
 			for _, c := range mf.cases {
-				if c.sentinel != "malformed" {
+				if c.sentinel != "malformed" || name == "recipe" && strings.Contains(c.digest, "$password") && strings.Contains(c.digest, " hash") {
 					continue
 				}
 				allocs := testing.AllocsPerRun(20, func() { _ = Check(name, c.digest) })

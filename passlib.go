@@ -4,7 +4,6 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"crypto/sha512"
-	"crypto/subtle"
 	"encoding/base64"
 	"math"
 	"strconv"
@@ -214,13 +213,11 @@ func passlibBcryptKey(password, salt string) []byte {
 const passlibScryptMaxSalt = 1024
 
 var scryptPasslibHasher = &scheme{
-	name:   "scrypt_passlib",
-	params: []*Param{ScryptN, ScryptR, ScryptP},
-	parse:  parseScryptPasslib,
-	checkPolicy: func(p *Policy, l Limits) error {
-		_, err := passlibScryptPolicy(p, l)
-		return err
-	},
+	name:        "scrypt_passlib",
+	params:      []*Param{ScryptN, ScryptR, ScryptP},
+	parse:       parseScryptPasslib,
+	checkPolicy: scryptPolicy(passlibScryptPolicy).check,
+	hashMemory:  scryptPolicy(passlibScryptPolicy).memory,
 	hash: func(password string, p *Policy) (string, error) {
 		sp, err := passlibScryptPolicy(p, unlimited) // limits checked by checkPolicy
 		if err != nil {
@@ -320,10 +317,8 @@ func (d *scryptPasslibDigest) weaker(p *Policy) bool {
 }
 
 func (d *scryptPasslibDigest) verify(password string) (bool, error) {
-	key, err := d.key([]byte(password), d.salt, len(d.hash))
-	if err != nil {
-		return false, err
-	}
-	defer clear(key)
-	return subtle.ConstantTimeCompare(key, d.hash) == 1, nil
+	pw := passwordCopy(password)
+	defer clear(pw)
+	key, err := d.key(pw, d.salt, len(d.hash))
+	return equalKey(key, err, d.hash)
 }

@@ -74,7 +74,9 @@ func pbkdf2Key(h prfHash, password string, salt []byte, iter, keyLen int) ([]byt
 	if !pbkdf2core.Accelerated(h) {
 		return pbkdf2.Key(stdHash(h), password, salt, iter, keyLen)
 	}
-	return pbkdf2core.Key(h, []byte(password), salt, iter, keyLen)
+	pw := passwordCopy(password)
+	defer clear(pw)
+	return pbkdf2core.Key(h, pw, salt, iter, keyLen)
 }
 
 func stdHash(h prfHash) func() hash.Hash {
@@ -108,12 +110,14 @@ func (d *pbkdf2Digest) verify(password string) (bool, error) {
 		return false, err
 	}
 	match := subtle.ConstantTimeCompare(key, d.hash)
+	clear(key)
 	if d.altSalt != nil {
 		// Both salts are always tried: the order cannot change the result.
 		if key, err = pbkdf2Key(d.prf, password, d.altSalt, d.iter, len(d.hash)); err != nil {
 			return false, err
 		}
 		match |= subtle.ConstantTimeCompare(key, d.hash)
+		clear(key)
 	}
 	return match == 1, nil
 }

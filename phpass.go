@@ -94,6 +94,7 @@ func (d *phpassDigest) compute(password string) string {
 		buf = append(append(buf[:0], sum[:]...), password...)
 		sum = md5.Sum(buf)
 	}
+	clear(buf)
 	return "$" + string(d.ident) + "$" + string(itoa64[d.log2]) + d.salt + encode64(sum[:])
 }
 

@@ -147,3 +147,35 @@ func TestReadmeHasherTable(t *testing.T) {
 		assert.Contains(t, string(b), "`"+name+"` (alias `"+alias+"`)")
 	}
 }
+
+const (
+	signInBegin = "<!-- sign-in example: the body of ExampleVerifyAndUpgrade -->\n```go\n"
+	signInEnd   = "```\n<!-- end of sign-in example -->\n"
+)
+
+// TestReadmeSignInExample: the README's sign-in code is the body of
+// ExampleVerifyAndUpgrade, which go test compiles and runs against its
+// Output, so the two cannot drift.
+func TestReadmeSignInExample(t *testing.T) {
+	src, err := os.ReadFile("example_test.go")
+	require.NoError(t, err)
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "example_test.go", src, parser.ParseComments)
+	require.NoError(t, err)
+	var body string
+	for _, d := range f.Decls {
+		fn, ok := d.(*ast.FuncDecl)
+		if !ok || fn.Name.Name != "ExampleVerifyAndUpgrade" {
+			continue
+		}
+		text := string(src[fset.Position(fn.Body.Lbrace).Offset+2 : fset.Position(fn.Body.Rbrace).Offset])
+		text, _, _ = strings.Cut(text, "\t// Output:")
+		var b strings.Builder
+		for _, line := range strings.SplitAfter(text, "\n") {
+			b.WriteString(strings.TrimPrefix(line, "\t"))
+		}
+		body = b.String()
+	}
+	require.NotEmpty(t, body, "no ExampleVerifyAndUpgrade")
+	checkReadmeBlock(t, signInBegin, signInEnd, body)
+}

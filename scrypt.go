@@ -47,28 +47,38 @@ var scryptOwn = [3]*Param{ScryptN, ScryptR, ScryptP}
 // limits of own (the scheme's Params for N, r and p, nil where it has
 // none), then the ScryptMemory limit.
 func checkScrypt(name string, n, r, p int, own [3]*Param, l Limits) (scryptParams, error) {
+	sp, err := scryptRanges(name, n, r, p)
+	if err != nil {
+		return scryptParams{}, err
+	}
+	return sp, sp.limits(name, own, l)
+}
+
+// scryptRanges applies scrypt's own bounds.
+func scryptRanges(name string, n, r, p int) (scryptParams, error) {
 	if n < 2 || n&(n-1) != 0 {
 		return scryptParams{}, outOfRange(name+" N", n, "powers of two from 2")
 	}
 	if r < 1 || p < 1 || uint64(r)*uint64(p) >= 1<<30 {
 		return scryptParams{}, outOfRange(name+" r·p", uint64(r)*uint64(p), "1..2^30-1")
 	}
-	for i, v := range [3]int{n, r, p} {
+	return scryptParams{n, r, p}, nil
+}
+
+// limits applies the limits of own and ScryptMemory.
+func (s scryptParams) limits(name string, own [3]*Param, l Limits) error {
+	for i, v := range [3]int{s.n, s.r, s.p} {
 		if own[i] != nil {
 			if err := l.limit(own[i], name, [3]string{"N", "r", "p"}[i], int64(v)); err != nil {
-				return scryptParams{}, err
+				return err
 			}
 		}
 	}
-	sp := scryptParams{n, r, p}
-	mem := sp.memory()
+	mem := s.memory()
 	if mem < 0 { // the core's overflow check: more than 2^63 bytes
 		mem = math.MaxInt64
 	}
-	if err := l.limit(ScryptMemory, name, "memory 128·r·(N+p+2)", mem); err != nil {
-		return scryptParams{}, err
-	}
-	return sp, nil
+	return l.limit(ScryptMemory, name, "memory 128·r·(N+p+2)", mem)
 }
 
 // memory is what the core holds: V (128·r·N), B (128·r·p) and XY; -1 where
@@ -84,4 +94,18 @@ func (s scryptParams) key(password, salt []byte, keyLen int) ([]byte, error) {
 // weaker compares the memory-time product N·r·p with the policy's.
 func (s scryptParams) weaker(n, r, p int64) bool {
 	return uint64(s.n)*uint64(s.r)*uint64(s.p) < uint64(n)*uint64(r)*uint64(p)
+}
+
+// scryptPolicy gives the scrypt costs of a scheme's new digests under l.
+// Its methods are the scheme's checkPolicy and hashMemory.
+type scryptPolicy func(p *Policy, l Limits) (scryptParams, error)
+
+func (f scryptPolicy) check(p *Policy, l Limits) error {
+	_, err := f(p, l)
+	return err
+}
+
+func (f scryptPolicy) memory(p *Policy) int64 {
+	sp, _ := f(p, unlimited)
+	return sp.memory()
 }

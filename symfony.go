@@ -89,7 +89,9 @@ func (d *symfonyDigest) verify(password string) (bool, error) {
 		return false, symfonyTooLong(len(password))
 	}
 	got := symfonySum(password, d.salt, d.iter)
-	return subtle.ConstantTimeCompare(got[:], d.sum) == 1, nil
+	ok := subtle.ConstantTimeCompare(got[:], d.sum) == 1
+	clear(got[:])
+	return ok, nil
 }
 
 func symfonyTooLong(n int) error {

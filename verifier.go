@@ -7,8 +7,10 @@ import (
 )
 
 // A Verifier verifies, checks and produces digests under its own Limits,
-// Policy and MemoryBudget. The package-level functions use Default. A
-// Verifier must not be changed while in use; make one per configuration:
+// Policy and MemoryBudget. The package-level functions use Default. The
+// zero Verifier{} is ready to use and is the package defaults: default
+// limits and policy, and the package default memory budget. A Verifier must
+// not be changed while in use; make one per configuration:
 //
 //	v := &pwdigest.Verifier{
 //		Limits: pwdigest.Limits{pwdigest.Argon2Memory: 256 << 10}, // others default
@@ -22,15 +24,25 @@ type Verifier struct {
 	// Policy sets the parameters of new digests and NeedsRehash's floor;
 	// missing keys take the defaults.
 	Policy Policy
-	// Budget bounds the memory of concurrent memory-hard verifies; nil means
-	// no bound beyond Limits.
+	// Budget bounds the memory of concurrent memory-hard verifies. nil means
+	// the package default budget, one MemoryBudget shared by every Verifier
+	// whose Budget is nil (Default among them), sized from the process's
+	// memory limit when first needed, not at import. To share no budget,
+	// give each Verifier its own NewMemoryBudget.
 	Budget *MemoryBudget
 }
 
-// Default is the Verifier behind the package-level functions: default limits
-// and policy, and a memory budget of a quarter of the machine's memory (at
-// least 1 GiB).
-var Default = &Verifier{Budget: NewMemoryBudget(defaultBudgetBytes())}
+// Default is the Verifier behind the package-level functions: the zero
+// Verifier, so default limits, policy and budget.
+var Default = &Verifier{}
+
+// budget returns the budget v's verifies take memory from.
+func (v *Verifier) budget() *MemoryBudget {
+	if v.Budget != nil {
+		return v.Budget
+	}
+	return defaultBudget()
+}
 
 // builtin returns the scheme registered as hasher. A hasher registered from
 // outside the package is returned as h with s nil.
@@ -45,8 +57,14 @@ func builtin(hasher string) (s *scheme, h Hasher, err error) {
 
 // Verify reports whether password matches digest: (true, nil) on a match,
 // (false, nil) for a well-formed digest that does not match. Otherwise the
-// error wraps ErrUnknownHasher, ErrMalformedDigest or ErrParamsOutOfRange.
-// Costs above v.Limits are refused before any hashing.
+// error wraps ErrUnknownHasher, ErrMalformedDigest, ErrParamsOutOfRange (the
+// digest's costs are above v.Limits or need more memory than v's whole
+// budget; refused before any hashing) or ErrPasswordTooLong (a password
+// longer than the scheme takes).
+//
+// A hasher registered from outside the package (Register) is called as
+// h.Verify(digest, password) and nothing else: v's Limits, Policy and Budget
+// do not apply to it, nor does VerifyContext's context.
 func (v *Verifier) Verify(hasher, digest, password string) (bool, error) {
 	return v.VerifyContext(context.Background(), hasher, digest, password)
 }
@@ -65,23 +83,48 @@ func (v *Verifier) VerifyContext(ctx context.Context, hasher, digest, password s
 }
 
 func (v *Verifier) verifyScheme(ctx context.Context, s *scheme, digest, password string) (bool, error) {
-	p, err := s.parse(digest, v.Limits)
-	if err != nil {
-		return false, err
-	}
-	mem := p.memory()
-	if err := v.Budget.acquire(ctx, mem); err != nil {
-		return false, err
-	}
-	defer v.Budget.release(mem)
-	if c, ok := p.(contextVerifier); ok {
-		return c.verifyContext(ctx, password)
-	}
-	return p.verify(password)
+	_, ok, err := v.verifyParsed(ctx, s, digest, password)
+	return ok, err
 }
 
-// Check validates digest (format and limits) without a password and without
-// hashing: nil, or the error Verify would return before hashing.
+// verifyParsed verifies and returns the parsed digest too.
+func (v *Verifier) verifyParsed(ctx context.Context, s *scheme, digest, password string) (parsed, bool, error) {
+	p, err := v.parse(s, digest)
+	if err != nil {
+		return nil, false, err
+	}
+	b, mem := v.budget(), p.memory()
+	if err := b.acquire(ctx, mem); err != nil {
+		return nil, false, err
+	}
+	defer b.release(mem)
+	if c, remote := p.(contextVerifier); remote {
+		ok, err := c.verifyContext(ctx, password)
+		return p, ok, err
+	}
+	ok, err := p.verify(password)
+	return p, ok, err
+}
+
+// parse parses digest under v.Limits and refuses a digest whose memory, the
+// one figure the budget charges, the whole of v's budget could never grant:
+// Check and Verify refuse the same digests for cost.
+func (v *Verifier) parse(s *scheme, digest string) (parsed, error) {
+	p, err := s.parse(digest, v.Limits)
+	if err != nil {
+		return nil, err
+	}
+	if err := v.budget().fits(s.name, p.memory()); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// Check validates digest (format, v.Limits, and the memory v's budget can
+// grant) without a password and without hashing: nil, or the error Verify
+// would return before hashing. Whatever Check accepts, Verify on the same
+// Verifier does not refuse for cost. A hasher registered from outside cannot
+// be checked: Check returns an error wrapping no sentinel.
 func (v *Verifier) Check(hasher, digest string) error {
 	_, _, err := v.check(hasher, digest)
 	return err
@@ -95,7 +138,7 @@ func (v *Verifier) check(hasher, digest string) (*scheme, parsed, error) {
 	if s == nil {
 		return nil, nil, fmt.Errorf("pwdigest: hasher %q is not built in and cannot be checked without a password", hasher)
 	}
-	p, err := s.parse(digest, v.Limits)
+	p, err := v.parse(s, digest)
 	return s, p, err
 }
 
@@ -118,7 +161,8 @@ func (v *Verifier) NeedsRehash(hasher, digest string) (bool, error) {
 // v.Policy's parameters and a random salt. Digests of insecure hashers are
 // for tests only. A policy value outside its Param's bounds or above
 // v.Limits is refused with ErrParamsOutOfRange before any hashing, so that
-// what Hash writes passes v.Check.
+// what Hash writes passes v.Check; a memory-hard hash waits for its memory
+// in v's budget, as a verify does.
 func (v *Verifier) Hash(hasher, password string) (string, error) {
 	s, _, err := builtin(hasher)
 	if err != nil {
@@ -130,6 +174,24 @@ func (v *Verifier) Hash(hasher, password string) (string, error) {
 	if err := v.checkPolicy(s); err != nil {
 		return "", err
 	}
+	return v.hash(context.Background(), s, password)
+}
+
+// hash makes a digest of a checked policy, its working memory taken from
+// v's budget like a verify's.
+func (v *Verifier) hash(ctx context.Context, s *scheme, password string) (string, error) {
+	var mem int64
+	if s.hashMemory != nil {
+		mem = s.hashMemory(&v.Policy)
+	}
+	b := v.budget()
+	if err := b.fits(s.name, mem); err != nil {
+		return "", err
+	}
+	if err := b.acquire(ctx, mem); err != nil {
+		return "", err
+	}
+	defer b.release(mem)
 	return s.hash(password, &v.Policy)
 }
 
@@ -160,31 +222,85 @@ func (v *Verifier) checkPolicy(s *scheme) error {
 	return nil
 }
 
-// VerifyAndUpgrade verifies like Verify. When the password matches and the
-// hasher is insecure, upgraded is a fresh bcrypt digest of the password at
-// v.Policy's BcryptCost (default 12), to store in place of the old digest;
-// otherwise upgraded is empty.
+// VerifyAndUpgrade verifies like Verify and, when the password matches a
+// digest that should be replaced (its hasher is insecure, or NeedsRehash
+// finds it weaker than v.Policy), returns a fresh digest of the password in
+// upgraded, made by the hasher v.Policy.UpgradeHasher names (bcrypt at the
+// policy's BcryptCost by default, as Clerk does; argon2id has no 72-byte
+// limit), to store in place of the old one with that hasher's name.
+// Otherwise upgraded is empty.
 //
-// bcrypt takes at most 72 bytes of password. A matching password longer than
-// that is not silently truncated into the new digest: VerifyAndUpgrade then
-// returns ok = true with an error wrapping ErrPasswordTooLong, so the caller
-// signs the user in and keeps the old digest. Likewise a password with a NUL
-// byte, which bcrypt's producers cannot take: ok = true and an error wrapping
-// ErrUnsupportedPassword. Whenever ok is true and err is not nil, keep the
-// old digest.
+// err is nil whenever ok is true: a sign-in with the right password always
+// succeeds. When the new digest cannot be made (a password over bcrypt's 72
+// bytes, which would be silently truncated, or with a NUL byte, which
+// bcrypt's producers cannot take), VerifyAndUpgrade returns ok = true,
+// upgraded = "" and err = nil: keep the old digest, and the next sign-in
+// tries again.
+//
+// A Policy.Upgrade that names no built-in hasher able to hash, an insecure
+// one, or a policy that Hash would refuse for it (see CheckPolicy) is a
+// configuration error: it is returned, with ok = false, before any verify.
 func (v *Verifier) VerifyAndUpgrade(hasher, digest, password string) (ok bool, upgraded string, err error) {
-	ok, err = v.Verify(hasher, digest, password)
-	if err != nil || !ok || !Insecure(hasher) {
-		return ok, "", err
-	}
-	if len(password) > bcryptMaxPassword {
-		return true, "", fmt.Errorf("%w: %d bytes, bcrypt takes at most %d; keep the old digest", ErrPasswordTooLong, len(password), bcryptMaxPassword)
-	}
-	upgraded, err = v.Hash("bcrypt", password) // refuses a NUL byte
+	return v.VerifyAndUpgradeContext(context.Background(), hasher, digest, password)
+}
+
+// VerifyAndUpgradeContext is VerifyAndUpgrade with a context that bounds the
+// waits for the memory budget, the verify's and the new digest's. If the
+// context ends before the new digest's turn, the old digest is kept: ok =
+// true, upgraded = "", err = nil.
+func (v *Verifier) VerifyAndUpgradeContext(ctx context.Context, hasher, digest, password string) (ok bool, upgraded string, err error) {
+	target, err := v.upgradeTarget()
 	if err != nil {
-		return true, "", err
+		return false, "", err
+	}
+	s, h, err := builtin(hasher)
+	if err != nil {
+		return false, "", err
+	}
+	if s == nil { // registered from outside: verified, never upgraded
+		ok, err = h.Verify(digest, password)
+		if !ok {
+			return false, "", err
+		}
+		return true, "", nil
+	}
+	p, ok, err := v.verifyParsed(ctx, s, digest, password)
+	if err != nil || !ok {
+		return false, "", err
+	}
+	if !s.insecure && !p.weaker(&v.Policy) {
+		return true, "", nil
+	}
+	upgraded, err = v.hash(ctx, target, password)
+	if err != nil {
+		return true, "", nil // keep the old digest, see above
 	}
 	return true, upgraded, nil
+}
+
+// UpgradeHasher is the hasher VerifyAndUpgrade writes new digests with:
+// p.Upgrade, or "bcrypt" when that is empty.
+func (p *Policy) UpgradeHasher() string {
+	if p.Upgrade == "" {
+		return "bcrypt"
+	}
+	return p.Upgrade
+}
+
+// upgradeTarget is the scheme of v.Policy.UpgradeHasher, checked.
+func (v *Verifier) upgradeTarget() (*scheme, error) {
+	name := v.Policy.UpgradeHasher()
+	s, _, err := builtin(name)
+	if err != nil {
+		return nil, fmt.Errorf("pwdigest: Policy.Upgrade: %w", err)
+	}
+	if s == nil || s.hash == nil || s.insecure {
+		return nil, fmt.Errorf("pwdigest: Policy.Upgrade %q: not a built-in hasher that makes secure digests", name)
+	}
+	if err := v.checkPolicy(s); err != nil {
+		return nil, fmt.Errorf("pwdigest: Policy.Upgrade %q: %w", name, err)
+	}
+	return s, nil
 }
 
 // Identify returns the names of the built-in hashers whose format digest

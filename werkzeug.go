@@ -2,7 +2,6 @@ package pwdigest
 
 import (
 	"crypto/sha256"
-	"crypto/subtle"
 	"encoding/hex"
 	"strconv"
 	"strings"
@@ -20,13 +19,11 @@ import (
 
 func init() {
 	register(&scheme{
-		name:   "scrypt_werkzeug",
-		params: []*Param{ScryptN, ScryptR, ScryptP},
-		parse:  parseWerkzeugScrypt,
-		checkPolicy: func(p *Policy, l Limits) error {
-			_, err := werkzeugPolicy(p, l)
-			return err
-		},
+		name:        "scrypt_werkzeug",
+		params:      []*Param{ScryptN, ScryptR, ScryptP},
+		parse:       parseWerkzeugScrypt,
+		checkPolicy: scryptPolicy(werkzeugPolicy).check,
+		hashMemory:  scryptPolicy(werkzeugPolicy).memory,
 		hash: func(password string, p *Policy) (string, error) {
 			sp, err := werkzeugPolicy(p, unlimited) // limits checked by checkPolicy
 			if err != nil {
@@ -121,11 +118,10 @@ func (d *werkzeugScryptDigest) weaker(p *Policy) bool {
 }
 
 func (d *werkzeugScryptDigest) verify(password string) (bool, error) {
-	key, err := d.key([]byte(password), []byte(d.salt), len(d.hash))
-	if err != nil {
-		return false, err
-	}
-	return subtle.ConstantTimeCompare(key, d.hash) == 1, nil
+	pw := passwordCopy(password)
+	defer clear(pw)
+	key, err := d.key(pw, []byte(d.salt), len(d.hash))
+	return equalKey(key, err, d.hash)
 }
 
 // pbkdf2_werkzeug: "pbkdf2:<hash>:<iterations>$<salt>$<hex>" as Werkzeug's

@@ -15,7 +15,8 @@ import (
 // wp_hash_password and wp_check_password).
 //
 // Verify follows wp_check_password: the password is used as given, and one
-// longer than 4096 bytes never matches. The inner digest is checked by PHP's
+// longer than 4096 bytes, which wp_check_password never matches, is refused
+// with ErrPasswordTooLong, as by Hash. The inner digest is checked by PHP's
 // password_verify, so the bcrypt minors PHP computes alike ($2y$, which
 // WordPress writes, $2a$ and $2b$) are accepted.
 //
@@ -35,8 +36,8 @@ func init() {
 		params:  []*Param{BcryptCost},
 		parse:   parseWordPress,
 		hash: func(password string, p *Policy) (string, error) {
-			if len(password) > wordpressMaxPassword {
-				return "", fmt.Errorf("%w: bcrypt_sha384_wordpress takes at most %d bytes, got %d", ErrPasswordTooLong, wordpressMaxPassword, len(password))
+			if err := wordpressPassword(password); err != nil {
+				return "", err
 			}
 			b, err := hashBcrypt(wordpressPrehash(strings.Trim(password, phpTrimSet)), int(p.Get(BcryptCost)))
 			if err != nil {
@@ -45,6 +46,14 @@ func init() {
 			return "$wp$2y" + b[3:], nil // password_hash writes $2y$
 		},
 	})
+}
+
+// wordpressPassword refuses a password longer than WordPress takes.
+func wordpressPassword(password string) error {
+	if len(password) > wordpressMaxPassword {
+		return fmt.Errorf("%w: bcrypt_sha384_wordpress takes at most %d bytes, got %d", ErrPasswordTooLong, wordpressMaxPassword, len(password))
+	}
+	return nil
 }
 
 // phpTrimSet is what PHP's trim() strips by default.
@@ -67,10 +76,12 @@ func parseWordPress(digest string, l Limits) (parsed, error) {
 }
 
 func (d *wordpressDigest) verify(password string) (bool, error) {
-	if len(password) > wordpressMaxPassword {
-		return false, nil
+	if err := wordpressPassword(password); err != nil {
+		return false, err
 	}
-	return d.verifyBytes(wordpressPrehash(password))
+	pre := wordpressPrehash(password)
+	defer clear(pre)
+	return d.verifyBytes(pre)
 }
 
 // wordpressPrehash is base64_encode(hash_hmac('sha384', password,
@@ -81,5 +92,6 @@ func wordpressPrehash(password string) []byte {
 	sum := m.Sum(nil)
 	out := make([]byte, base64.StdEncoding.EncodedLen(len(sum)))
 	base64.StdEncoding.Encode(out, sum)
+	clear(sum)
 	return out
 }

@@ -49,10 +49,14 @@ func TestWordPressSemantics(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, ok)
 
-	// Over 4096 bytes: wp_check_password returns false, wp_hash_password '*'.
+	// Over 4096 bytes: wp_check_password returns false, wp_hash_password
+	// '*'; both refused as too long, the digest is not at fault.
 	tooLong := strings.Repeat("p", 4097)
 	ok, err = Verify("bcrypt_sha384_wordpress", padded.digest, tooLong)
-	assert.NoError(t, err)
+	assert.ErrorIs(t, err, ErrPasswordTooLong)
+	assert.False(t, ok)
+	ok, err = Verify("bcrypt_sha384_wordpress", padded.digest, tooLong[:4096])
+	assert.NoError(t, err, "4096 bytes are taken")
 	assert.False(t, ok)
 	_, err = Hash("bcrypt_sha384_wordpress", tooLong)
 	assert.ErrorIs(t, err, ErrPasswordTooLong)

@@ -81,6 +81,7 @@ if [ "${1:-}" != "--verify" ]; then
 	django42=$(sh "$here/fetch_django42.sh" "$tmp/django42")
 	(cd "$here" && PYTHONPATH="$django42" "$py" -B gen_django42.py >"$tmp/django42.jsonl")
 	(cd "$here" && "$py" -B gen_passlib_django.py >"$tmp/passlib_django.jsonl")
+	(cd "$here" && "$py" -B gen_recipe.py >"$tmp/recipe.jsonl")
 	# drupal7 runs Drupal 7's own includes/password.inc, which Debian does not
 	# ship: DRUPAL7 names a Drupal 7 checkout (the vectors were made from
 	# pantheon-systems/drops-7 at 5b1bb0d, Drupal 7.105). Without it the
@@ -97,7 +98,7 @@ if [ "${1:-}" != "--verify" ]; then
 	rm -f "$out"/*.jsonl
 	"$py" -B "$here/merge.py" "$out" "$here/published.jsonl" \
 		"$tmp/python.jsonl" "$tmp/php.jsonl" "$tmp/node.jsonl" \
-		"$tmp/django42.jsonl" "$tmp/passlib_django.jsonl" "$tmp/drupal.jsonl" \
+		"$tmp/django42.jsonl" "$tmp/passlib_django.jsonl" "$tmp/drupal.jsonl" "$tmp/recipe.jsonl" \
 		"$tmp/clerk.jsonl" "$tmp/devise.jsonl" "$tmp/membership.jsonl"
 fi
 (cd "$here" && "$py" -B verify.py "$out")

@@ -203,6 +203,26 @@ def drupal7_check(d, pw):
     return d == d[:12] + out[:43]
 
 
+def recipe_php(d, pw, note):
+    """Re-runs the PHP expression recorded in a recipe line's note with the
+    salt, pepper or key of its fields; true when PHP's value equals the
+    line's hash field."""
+    expr = note.rsplit("PHP: ", 1)[1]
+    fields = dict(f.split("=", 1) for f in d.split(" ")[1:])
+
+    def val(name):
+        for k, v in fields.items():
+            n, _, enc = k.partition(".")
+            if n == name:
+                return {"": v.encode, "hex": lambda: bytes.fromhex(v), "b64": lambda: base64.b64decode(v)}[enc]()
+        return b""
+    s, k, h = val("salt"), val("key") or val("pepper"), val("hash")
+    code = "$p = hex2bin('%s'); $s = hex2bin('%s'); $k = hex2bin('%s'); echo bin2hex(%s);" % (
+        pw.hex(), s.hex(), k.hex(), expr)
+    out = subprocess.run(["php", "-r", code], capture_output=True, text=True, check=True).stdout
+    return bytes.fromhex(out) == h
+
+
 def check_more(name, key, d, pw, rec, C):
     import bcrypt
     import hmac
@@ -343,6 +363,8 @@ def check_more(name, key, d, pw, rec, C):
     elif name == "md5_phpass":
         from passlib.hash import phpass as pl_phpass
         C.put(key, "passlib", pl_phpass.verify(pw, d))
+    elif name == "recipe":
+        C.put(key, "php(recipe note)", recipe_php(d, pw, rec["note"]))
     else:
         sys.exit("verify: no checker for %s" % name)
 

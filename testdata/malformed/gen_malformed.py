@@ -56,6 +56,9 @@ BASES.update({
  "md5_phpass": ("$P$B9QoyM4jAudXksfassHdajfyiX4aGk0", "password", "WordPress 6.1.9 class-phpass.php PasswordHash(8, true)->HashPassword(), from testdata/vectors/md5_phpass.jsonl"),
  "awscognito": ("awscognito#us-east-1_AbCdEf123#1example23456789abcdefghij#alice@example.com", "password", "not a digest: Clerk's awscognito#<user pool id>#<client id>#<identifier> row, ids in the shape of AWS's documented examples; only its shape is checked here (package cognito verifies against cognito-local)"),
 })
+BASES.update({
+ "recipe": ("md5(md5($salt)+md5($password)) salt=Xy7k hash=8082868aa2ae736d1377cb2ea7f407ad", "PHP 8.2.36 md5(md5($salt) . md5($password)) (MyBB's construction), salt Xy7k"),
+})
 
 M, O = "malformed", "out_of_range"
 
@@ -532,6 +535,47 @@ def cases(name, d):
             (O, j(p="ln=10,r=8,p=17"), "p 17, above the default limit 16"),
             (O, j(p="ln=1000,r=8,p=1", s=b64(bytes(16)), hh=b64(bytes(32))), "Kratos' form with N 1000, not a power of two"),
             (O, j(p="ln=16384,r=8,p=1", s=b64(bytes(16)), hh=b64(bytes(8))), "Kratos' form with an 8-byte hash: looks truncated"),
+        ]
+    if name == "recipe":
+        e, h = "md5(md5($salt)+md5($password))", "hash=8082868aa2ae736d1377cb2ea7f407ad"
+        c += [
+            (M, e + " salt=Xy7k", "no hash field"),
+            (M, e + " " + h, "uses $salt but has no salt field"),
+            (M, e + "  salt=Xy7k " + h, "two spaces between fields"),
+            (M, e + " salt=Xy7k salt=Xy7k " + h, "salt given twice"),
+            (M, e + " salt=Xy7k spice=1 " + h, "unknown field"),
+            (M, e + " salt.b32=Xy7k " + h, "unknown field encoding"),
+            (M, e + " salt.hex=Xy7 " + h, "salt.hex is not hex"),
+            (M, e + " salt=Xy7k hash.b64=#", "hash.b64 is not base64"),
+            (M, e + " salt=Xy7k hash=8082868aa2ae736d", "hash of 16 characters where the recipe makes 32: looks truncated"),
+            (M, e + " salt=Xy7k " + h + "00", "hash of 34 characters where the recipe makes 32"),
+            (M, "md5(md5($salt)+md5($password) salt=Xy7k " + h, "missing )"),
+            (M, "md5(md5($salt)+md5($password))) salt=Xy7k " + h, "one ) too many"),
+            (M, "md6(md5($salt)+md5($password)) salt=Xy7k " + h, "unknown function md6"),
+            (M, "md5(md5($sugar)+md5($password)) salt=Xy7k " + h, "unknown variable $sugar"),
+            (M, "md5(md5($salt)+md5($passwd)) salt=Xy7k " + h, "unknown variable $passwd"),
+            (M, "md5(md5($salt)+md5($salt)) salt=Xy7k " + h, "does not use $password"),
+            (M, "md5(md5($salt),md5($password)) salt=Xy7k " + h, "md5 with two arguments"),
+            (M, "md5(md5($salt)++md5($password)) salt=Xy7k " + h, "doubled +"),
+            (M, "md5(md5($salt)+md5($password)+) salt=Xy7k " + h, "trailing +"),
+            (M, "md5(md5($salt)+\"unterminated) salt=Xy7k " + h, "unterminated string"),
+            (M, "md5(x\"zz\"+$password) " + h, "x-literal that is not hex"),
+            (M, "md5($x+$password) " + h, "$x outside an iterate step"),
+            (M, "md5(5+$password) " + h, "a number outside a count"),
+            (M, "iterate(10,md5($password),$x+$password) hash=00", "iterate step that grows with $x"),
+            (M, "iterate(ten,md5($password),md5($x)) " + h, "iterate count not a number"),
+            (M, "iterate(010,md5($password),md5($x)) " + h, "iterate count with a leading zero"),
+            (M, "pbkdf2_sha1($password,$salt,1000) salt=Xy7k hash=00", "pbkdf2 with three arguments"),
+            (M, "pbkdf2_sha1($password,$salt,0,20) salt=Xy7k hash.hex=" + "00" * 20, "pbkdf2 with 0 iterations"),
+            (M, "md5(bcrypt($password)) hash=$2b$04$" + "a" * 53, "a fixed scheme inside an expression"),
+            (M, "bcrypt(sha256($password)) hash=$2b$04$abc", "bcrypt(...) whose hash is no bcrypt digest"),
+            (M, "md5(\t$password) " + h, "a tab"),
+            (M, "md5(" * 40 + "$password" + ")" * 40 + " " + h, "nested deeper than 32"),
+            (M, "md5($password) hash=" + "a" * 8200, "longer than 8192 characters"),
+            (O, "iterate(20000000,md5_raw($password),md5_raw($x)) hash.hex=" + "00" * 16, "20,000,000 md5 rounds: work above the default limit"),
+            (O, "pbkdf2_sha256_raw($password,$salt,6000000,32) salt=Xy7k hash.hex=" + "00" * 32, "PBKDF2 at 6,000,000 iterations: work above the default limit"),
+            (O, "b64($password) hash=ab", "a value of no fixed length, 2 bytes: looks truncated"),
+            (O, "bcrypt(sha256($password)) hash=$2b$17$HaTZl/rYgrhXXz6jlKFZ/uleKS75LOV6OsCUeuxd7TUXqEzyKEz5i", "bcrypt cost 17 inside a recipe: bcrypt's limit applies"),
         ]
     return c
 
