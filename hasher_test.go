@@ -389,7 +389,7 @@ func TestHashMemoryFromBudget(t *testing.T) {
 	for _, h := range builtinHashers(t) {
 		s := mustScheme(t, h)
 		if s.hash == nil {
-			continue // makes no digests
+			continue // makes no digests (recipe)
 		}
 		d, err := (&Verifier{Policy: fastPolicy}).Hash(h, "pw")
 		require.NoError(t, err)

@@ -1,5 +1,5 @@
 //go:build !unix
 
-package scryptcore
+package coretest
 
 func cpuTime() int64 { return -1 }

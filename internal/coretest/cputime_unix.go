@@ -1,6 +1,6 @@
 //go:build unix
 
-package bcryptcore
+package coretest
 
 import "syscall"
 
