@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"slices"
 	"testing"
 	"time"
 
@@ -155,9 +154,6 @@ func TestGCPauseBounded(t *testing.T) {
 				if r.Worst <= bound {
 					return
 				}
-				if slices.Contains(notYetPreemptible, c.hasher) {
-					t.Skipf("worst pause %v > %v: core not yet preemptible (issue 11.1)", r.Worst, bound)
-				}
 			}
 			if floor := gcPauseRun(spin); floor.Worst > bound {
 				t.Skipf("worst pause %v > %v, but a pure Go loop pauses %v too: the machine is too busy to tell", r.Worst, bound, floor.Worst)
@@ -193,11 +189,3 @@ func spin() {
 }
 
 var spinSink uint64
-
-// notYetPreemptible lists the hashers whose cores still run long
-// non-preemptible calls; TestGCPauseBounded reports them as skipped. Remove
-// a hasher when its core lands in chunks.
-var notYetPreemptible = []string{
-	"pbkdf2_sha1", "pbkdf2_sha256", "pbkdf2_sha256_django", "pbkdf2_sha256_passlib", // pbkdf2core
-	"pbkdf2_sha512", "pbkdf2_sha512_passlib", "pbkdf2_werkzeug", "pbkdf2_sha512_hex",
-}
