@@ -116,7 +116,7 @@ func TestSaltedBothSplits(t *testing.T) {
 			n++
 			p, err := Default.limitsParse(name, v.Digest)
 			require.NoError(t, err)
-			assert.Equal(t, 2, p.(*saltedDigest).n, "both fields can be the hash: %s", v.Digest)
+			assert.Equal(t, 2, p.(*clerkSaltedDigest).n, "both fields can be the hash: %s", v.Digest)
 			ok, err := Verify(name, v.Digest, v.Password)
 			require.NoError(t, err)
 			assert.True(t, ok)
@@ -131,13 +131,17 @@ func (v *Verifier) limitsParse(hasher, digest string) (parsed, error) {
 	return p, err
 }
 
+// TestClerkNames: every password_hasher name Clerk accepts (its SDKs'
+// UserPasswordHashingParams, the migration tool's types) is registered.
 func TestClerkNames(t *testing.T) {
-	for _, n := range []string{
+	names := []string{
 		"argon2i", "argon2id", "awscognito", "bcrypt", "bcrypt_peppered", "bcrypt_sha256_django",
-		"hmac_sha256_utf16_b64", "md5", "md5_phpass", "md5_salted", "phpass", "pbkdf2_sha1",
+		"hmac_sha256_utf16_b64", "ldap_ssha", "md5", "md5_phpass", "md5_salted", "phpass", "pbkdf2_sha1",
 		"pbkdf2_sha256", "pbkdf2_sha256_django", "pbkdf2_sha512", "pbkdf2_sha512_hex", "scrypt_firebase",
 		"scrypt_werkzeug", "sha256", "sha256_salted", "sha512_symfony",
-	} {
+	}
+	assert.Len(t, names, 22)
+	for _, n := range names {
 		_, err := Lookup(n)
 		assert.NoError(t, err, n)
 	}

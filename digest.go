@@ -11,7 +11,6 @@ import (
 	"hash"
 	"strconv"
 	"strings"
-	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -80,16 +79,16 @@ func saltedScheme(name string, newHash func() hash.Hash, size int) *scheme {
 		name:     name,
 		insecure: true,
 		parse: func(digest string, _ Limits) (parsed, error) {
-			var cands [2]saltedCandidate
+			var cands [2]clerkSaltedCandidate
 			n := 0
 			// salt$hash: the hash after the last "$".
 			if i := strings.LastIndexByte(digest, '$'); i >= 0 && len(digest)-i-1 == 2*size && isHex(digest[i+1:]) {
-				cands[n] = saltedCandidate{salt: digest[:i], hex: digest[i+1:]}
+				cands[n] = clerkSaltedCandidate{salt: digest[:i], hex: digest[i+1:]}
 				n++
 			}
 			// hash$salt: the hash before the first "$".
 			if i := strings.IndexByte(digest, '$'); i == 2*size && isHex(digest[:i]) {
-				cands[n] = saltedCandidate{salt: digest[i+1:], hex: digest[:i]}
+				cands[n] = clerkSaltedCandidate{salt: digest[i+1:], hex: digest[:i]}
 				n++
 			}
 			if n == 0 {
@@ -100,7 +99,7 @@ func saltedScheme(name string, newHash func() hash.Hash, size int) *scheme {
 					return nil, errSalt
 				}
 			}
-			return &saltedDigest{newHash: newHash, cands: cands, n: n}, nil
+			return &clerkSaltedDigest{newHash: newHash, cands: cands, n: n}, nil
 		},
 		hash: func(password string, _ *Policy) (string, error) {
 			salt := randomString(16, alnum)
@@ -130,20 +129,20 @@ func validSaltText(s string) bool {
 	return true
 }
 
-type saltedCandidate struct{ salt, hex string }
+type clerkSaltedCandidate struct{ salt, hex string }
 
-type saltedDigest struct {
+type clerkSaltedDigest struct {
 	newHash func() hash.Hash
-	cands   [2]saltedCandidate
+	cands   [2]clerkSaltedCandidate
 	n       int
 }
 
-func (p *saltedDigest) memory() int64       { return 0 }
-func (p *saltedDigest) weaker(*Policy) bool { return true }
+func (p *clerkSaltedDigest) memory() int64       { return 0 }
+func (p *clerkSaltedDigest) weaker(*Policy) bool { return true }
 
 // verify tries every split and both salt positions, all of them whatever
 // matches, so the order of trying cannot change the result or the time.
-func (p *saltedDigest) verify(password string) (bool, error) {
+func (p *clerkSaltedDigest) verify(password string) (bool, error) {
 	h := p.newHash()
 	want := make([]byte, h.Size())
 	got := make([]byte, 0, h.Size())
@@ -256,20 +255,6 @@ func (d *hmacUTF16Digest) verify(password string) (bool, error) {
 	}
 	clear(msg)
 	return match == 1, nil
-}
-
-// utf16LE is password in UTF-16LE, as .NET's Encoding.Unicode writes it.
-func utf16LE(password string) []byte {
-	out := make([]byte, 0, 2*len(password))
-	for _, r := range password { // valid UTF-8: never a surrogate
-		if r >= 0x10000 {
-			r1, r2 := utf16.EncodeRune(r)
-			out = append(out, byte(r1), byte(r1>>8), byte(r2), byte(r2>>8))
-			continue
-		}
-		out = append(out, byte(r), byte(r>>8))
-	}
-	return out
 }
 
 // hashHMACUTF16 writes a digest of ASP.NET Membership's shape: a 16-byte

@@ -366,7 +366,9 @@ def check_more(name, key, d, pw, rec, C):
     elif name == "recipe":
         C.put(key, "php(recipe note)", recipe_php(d, pw, rec["note"]))
     else:
-        sys.exit("verify: no checker for %s" % name)
+        import verify_formats  # issue 13's formats: LDAP, ASP.NET, Atlassian, Spring
+        if not verify_formats.check(name, key, d, pw, rec, C):
+            sys.exit("verify: no checker for %s" % name)
 
 
 def main():

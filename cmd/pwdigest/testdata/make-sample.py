@@ -189,6 +189,22 @@ add(vector("scrypt_django", "scrypt$16384$", "Django 4.2", "password"), "scrypt_
 add(vector("scrypt_passlib", "$scrypt$ln=14,r=8,p=1$", "passlib 1.7.4", "password"), "scrypt_passlib")
 add(vector("recipe", "md5($password) hash=5f4dcc3b", "Python", "password"), "recipe")           # a home-grown md5: insecure
 
+# Issue 13's hashers, from their producer fixtures (slappasswd 2.5.13,
+# passlib 1.7.4, Mono 6.8, Spring Security 7.1.1).
+for h, contains, source in [
+        ("ldap_ssha", "{SSHA}J4xE", "slappasswd"), ("ldap_ssha256", "{SSHA256}IATf", "slappasswd"),
+        ("ldap_ssha512", "{SSHA512}vuVU", "slappasswd"), ("ldap_smd5", "{SMD5}3cgT", "slappasswd"),
+        ("ldap_sha", "{SHA}W6ph", "slappasswd"), ("ldap_md5", "{MD5}X03M", "slappasswd"),
+        ("ldap_crypt", "{CRYPT}$6$jE8w", "slappasswd"),
+        ("ldap_pbkdf2_sha1", "{PBKDF2}10000$N53q", "slappasswd"),
+        ("ldap_pbkdf2_sha256", "{PBKDF2-SHA256}10000$oq7e", "slappasswd"),
+        ("ldap_pbkdf2_sha512", "{PBKDF2-SHA512}10000$bNCH", "slappasswd"),
+        ("atlassian_pbkdf2_sha1", "{PKCS5S2}kapQ", "passlib"),
+        ("aspnet_identity_v2", "ANuQ", "npm"), ("aspnet_identity_v3", "AQAAAAIAAYagAAAAEHL1", "Mono"),
+        ("aspnet_membership_sha1", "4hCFMF1E", "Mono"),
+        ("spring_delegating", "{bcrypt}$2a$10$ZrfT", "Spring")]:
+    add(vector(h, contains, source), h)
+
 # Clerk's newer names (issue 12): added last, so the rows above keep their ids.
 add(vector("bcrypt_peppered", "$2a$10$", "Devise"), "bcrypt_peppered")                      # Devise, cost 10: rehash
 add(vector("md5_phpass", "$P$B", "WordPress", "password"), "md5_phpass", "password")        # WordPress class-phpass.php
@@ -198,7 +214,7 @@ add(vector("md5_salted", "6FFtFwbC$", "PHP"), "md5_salted")
 add(vector("sha256_salted", "cvvwTNjT$", "PHP"), "sha256_salted")
 add(vector("hmac_sha256_utf16_b64", "$Dh+Vdy", "Mono", "password"), "hmac_sha256_utf16_b64", "password")  # ASP.NET Membership
 add(vector("sha512_symfony", "$5000$$", "Symfony", "password"), "sha512_symfony")
-add("awscognito#us-east-1_AbCdEf123#1example23456789abcdefghij#user1055@example.com", "awscognito")  # checked by calling Cognito
+add("awscognito#us-east-1_AbCdEf123#1example23456789abcdefghij#user1070@example.com", "awscognito")  # checked by calling Cognito
 
 root = os.getcwd()
 with open(os.path.join(root, "testdata/sample-export.jsonl"), "w") as f:
