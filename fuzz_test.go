@@ -103,7 +103,9 @@ func FuzzVerify(f *testing.F) {
 		if checkErr != nil && checkErr.Error() != err.Error() {
 			t.Fatalf("%s %q: Verify error %q, Check error %q", name, digest, err, checkErr)
 		}
-		if len(password) >= 8 && !strings.Contains(digest, password) && !strings.Contains(name, password) &&
+		// An error Check gives too was made without the password; only the
+		// errors of verifying itself could leak it.
+		if checkErr == nil && len(password) >= 8 && !strings.Contains(digest, password) && !strings.Contains(name, password) &&
 			strings.Contains(err.Error(), password) {
 			t.Fatalf("%s: error %q contains the password", name, err)
 		}
