@@ -30,6 +30,9 @@ type Verifier struct {
 	// memory limit when first needed, not at import. To share no budget,
 	// give each Verifier its own NewMemoryBudget.
 	Budget *MemoryBudget
+	// Gate, if not nil, bounds how many of v's verifies and Hash calls hash
+	// at once (see Gate); nil means no bound beyond the budget's.
+	Gate *Gate
 }
 
 // Default is the Verifier behind the package-level functions: the zero
@@ -93,6 +96,10 @@ func (v *Verifier) verifyParsed(ctx context.Context, s *scheme, digest, password
 	if err != nil {
 		return nil, false, err
 	}
+	if err := v.Gate.enter(ctx); err != nil {
+		return nil, false, err
+	}
+	defer v.Gate.leave()
 	b, mem := v.budget(), p.memory()
 	if err := b.acquire(ctx, mem); err != nil {
 		return nil, false, err
@@ -188,6 +195,10 @@ func (v *Verifier) hash(ctx context.Context, s *scheme, password string) (string
 	if err := b.fits(s.name, mem); err != nil {
 		return "", err
 	}
+	if err := v.Gate.enter(ctx); err != nil {
+		return "", err
+	}
+	defer v.Gate.leave()
 	if err := b.acquire(ctx, mem); err != nil {
 		return "", err
 	}
