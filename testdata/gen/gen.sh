@@ -26,6 +26,8 @@ need php php-cli
 [ "${1:-}" = "--roundtrip" ] || need argon2 argon2
 need node nodejs
 need dpkg-query dpkg
+need slappasswd slapd
+[ -e /usr/lib/ldap/pw-sha2.so ] || missing="$missing slapd-contrib"
 if [ -x "$py" ]; then
 	need_py django python3-django
 	need_py passlib python3-passlib
@@ -66,6 +68,10 @@ if [ "${1:-}" != "--verify" ]; then
 	(cd "$here" && PYTHONPATH="$django42" "$py" -B gen_django42.py >"$tmp/django42.jsonl")
 	(cd "$here" && "$py" -B gen_passlib_django.py >"$tmp/passlib_django.jsonl")
 	(cd "$here" && "$py" -B gen_recipe.py >"$tmp/recipe.jsonl")
+	# The providers' import objects: Node's crypto (md4 needs OpenSSL's
+	# legacy provider), slappasswd, firebase-scrypt; Python for bcrypt/argon2.
+	(cd "$here" && node --openssl-legacy-provider gen_providers.js >"$tmp/providers_node.jsonl")
+	(cd "$here" && "$py" -B gen_providers.py >"$tmp/providers_py.jsonl")
 	# drupal7 runs Drupal 7's own includes/password.inc, which Debian does not
 	# ship: DRUPAL7 names a Drupal 7 checkout (the vectors were made from
 	# pantheon-systems/drops-7 at 5b1bb0d, Drupal 7.105). Without it the
@@ -79,7 +85,8 @@ if [ "${1:-}" != "--verify" ]; then
 	rm -f "$out"/*.jsonl
 	"$py" -B "$here/merge.py" "$out" "$here/published.jsonl" \
 		"$tmp/python.jsonl" "$tmp/php.jsonl" "$tmp/node.jsonl" \
-		"$tmp/django42.jsonl" "$tmp/passlib_django.jsonl" "$tmp/drupal.jsonl" "$tmp/recipe.jsonl"
+		"$tmp/django42.jsonl" "$tmp/passlib_django.jsonl" "$tmp/drupal.jsonl" "$tmp/recipe.jsonl" \
+		"$tmp/providers_node.jsonl" "$tmp/providers_py.jsonl"
 fi
 (cd "$here" && "$py" -B verify.py "$out")
 (cd "$here" && node verify_drupal.js "$out/drupal7.jsonl")

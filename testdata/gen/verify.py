@@ -307,6 +307,14 @@ def check_more(name, key, d, pw, rec, C):
         C.put(key, "hashlib(drupal7)", drupal7_check(d, pw))
     elif name == "recipe":
         C.put(key, "php(recipe note)", recipe_php(d, pw, rec["note"]))
+    elif name in ("auth0_custom_password_hash", "okta_password_hash", "firebase_import"):
+        import check_providers
+        checker, ok = check_providers.check(name, d, pw)
+        if ok is None:
+            C.add_node(key, "npm-firebase-scrypt", {"kind": "firebase", "pw_hex": hexpw,
+                                                    "digest": check_providers.node_task(name, d)})
+        else:
+            C.put(key, checker, ok)
     else:
         sys.exit("verify: no checker for %s" % name)
 
