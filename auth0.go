@@ -70,7 +70,7 @@ var auth0Password = map[string]string{
 func auth0Err(why string) error { return providerError(auth0Name, why) }
 
 func parseAuth0(digest string, l Limits) (parsed, error) {
-	if !strings.HasPrefix(digest, "{") || !strings.Contains(digest, `"algorithm"`) || !strings.Contains(digest, `"hash"`) {
+	if !isObject(digest) {
 		return nil, errAuth0Shape
 	}
 	var o auth0Object

@@ -242,6 +242,9 @@ func firebaseBytes(field string, s *string) ([]byte, error) {
 	if s == nil {
 		return nil, nil
 	}
+	if *s == "" {
+		return []byte{}, nil // firebase-admin sends "" for no salt separator
+	}
 	b, ok := decodeB64(firebaseB64(*s), *s)
 	if !ok {
 		return nil, firebaseImportErr(field + " is not padded base64")
@@ -250,7 +253,7 @@ func firebaseBytes(field string, s *string) ([]byte, error) {
 }
 
 func parseFirebaseImport(digest string, l Limits) (parsed, error) {
-	if !strings.HasPrefix(digest, "{") || !strings.Contains(digest, `"hashAlgorithm"`) {
+	if !isObject(digest) {
 		return nil, errFirebaseImportShape
 	}
 	var o firebaseImportObject

@@ -46,7 +46,7 @@ var errOktaShape = malformed(oktaName, `want a JSON object {"algorithm":...,"val
 func oktaErr(why string) error { return providerError(oktaName, why) }
 
 func parseOkta(digest string, l Limits) (parsed, error) {
-	if !strings.HasPrefix(digest, "{") || !strings.Contains(digest, `"algorithm"`) || !strings.Contains(digest, `"value"`) {
+	if !isObject(digest) {
 		return nil, errOktaShape
 	}
 	var o oktaObject

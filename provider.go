@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -23,6 +24,12 @@ const providerMaxLen = 8192
 // algorithms, never a field's value.
 func providerError(name, why string) error {
 	return &digestError{ErrMalformedDigest, "pwdigest: malformed digest: " + name + ": " + why}
+}
+
+// isObject is the free first test of an import object, so that Identify
+// refuses every other format without allocating: decoding JSON does.
+func isObject(digest string) bool {
+	return len(digest) >= 2 && digest[0] == '{' && digest[len(digest)-1] == '}'
 }
 
 // objectShape lists the fields each (nested) object may hold, by path: ""
@@ -58,7 +65,11 @@ func decodeObject(name, digest string, shape objectShape, v any) error {
 	if err := strict.Decode(v); err != nil {
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) {
-			return providerError(name, "field "+strconv.Quote(truncate(te.Field, 40))+" is not a "+te.Type.String())
+			what := "a string"
+			if te.Type.Kind() != reflect.String {
+				what = "an integer"
+			}
+			return providerError(name, "field "+strconv.Quote(truncate(te.Field, 40))+" is not "+what)
 		}
 		return providerError(name, "not valid JSON")
 	}
