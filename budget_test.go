@@ -3,7 +3,11 @@ package pwdigest
 import (
 	"context"
 	"errors"
+	"fmt"
+	"math"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
@@ -277,4 +281,162 @@ func TestEqualKeyClears(t *testing.T) {
 	ok, err = equalKey(nil, ErrParamsOutOfRange, []byte("x"))
 	assert.False(t, ok)
 	assert.ErrorIs(t, err, ErrParamsOutOfRange)
+}
+
+// TestCgroupMemoryLimit reads the limits from the fake roots in
+// testdata/cgroup (see its README).
+func TestCgroupMemoryLimit(t *testing.T) {
+	for _, c := range []struct {
+		root             string
+		cgroup, physical int64
+	}{
+		{"v1", 512 << 20, 24683652 << 10},
+		{"v1-docker", 128 << 20, 16000000 << 10},
+		{"v2-container", 256 << 20, 65536000 << 10},
+		{"v2-slice", 1 << 30, 8000000 << 10},
+		{"v2-unlimited", 0, 2 << 30},
+		{"hybrid", 768 << 20, 16000000 << 10},
+		{"missing", 0, 0},
+	} {
+		t.Run(c.root, func(t *testing.T) {
+			root := filepath.Join("testdata", "cgroup", c.root)
+			assert.Equal(t, c.cgroup, cgroupMemoryLimit(root), "cgroup limit")
+			assert.Equal(t, c.physical, physicalMemory(root), "physical memory")
+			want := c.physical
+			if c.cgroup > 0 {
+				want = min(c.cgroup, c.physical)
+			}
+			assert.Equal(t, want, memoryLimit(root, math.MaxInt64), "no runtime limit")
+			assert.Equal(t, int64(100<<20), memoryLimit(root, 100<<20), "runtime limit the smallest")
+		})
+	}
+}
+
+// TestDefaultBudgetBytes: a quarter of the limit, with no floor above it.
+func TestDefaultBudgetBytes(t *testing.T) {
+	assert.Equal(t, int64(64<<20), defaultBudgetBytes(256<<20))
+	assert.Equal(t, int64(4<<30), defaultBudgetBytes(16<<30))
+	assert.Equal(t, int64(1<<30), defaultBudgetBytes(0), "unknown: a quarter of 4 GiB")
+	assert.Equal(t, int64(1), defaultBudgetBytes(3), "never zero")
+}
+
+// childEnv names the test a child process runs (see inChild).
+const childEnv = "PWDIGEST_TEST_CHILD"
+
+// inChild reports whether this process is the child running t; otherwise it
+// runs t again in a child process with env added, fails t if the child
+// fails, and returns false.
+func inChild(t *testing.T, env ...string) bool {
+	t.Helper()
+	if os.Getenv(childEnv) == t.Name() {
+		return true
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^"+t.Name()+"$", "-test.v", "-test.count=1")
+	cmd.Env = append(append(os.Environ(), childEnv+"="+t.Name()), env...)
+	out, err := cmd.CombinedOutput()
+	t.Logf("child (%s):\n%s", strings.Join(env, " "), out)
+	if err != nil {
+		t.Fatalf("child: %v", err)
+	}
+	if !strings.Contains(string(out), "--- PASS: "+t.Name()) {
+		t.Fatal("child did not run the test")
+	}
+	return false
+}
+
+// TestDefaultBudgetLazy: importing the package reads no file; the first
+// verify without a Budget computes the default, once.
+func TestDefaultBudgetLazy(t *testing.T) {
+	if !inChild(t) {
+		return
+	}
+	require.Zero(t, sysReads.Load(), "files read before first use")
+	var v Verifier // the zero Verifier uses the default budget
+	digest, password := fixtureDigest(t, "argon2id")
+	ok, err := v.Verify("argon2id", digest, password)
+	require.NoError(t, err)
+	require.True(t, ok)
+	n := sysReads.Load()
+	require.NotZero(t, n, "the default budget was not computed")
+	assert.Same(t, defaultBudget(), v.budget())
+	assert.Same(t, defaultBudget(), Default.budget())
+	assert.Equal(t, n, sysReads.Load(), "computed again")
+	assert.Equal(t, defaultBudgetBytes(memoryLimit("/", debug.SetMemoryLimit(-1))), defaultBudget().Total())
+}
+
+// TestDefaultBudgetGOMEMLIMIT: the runtime's memory limit, set by
+// GOMEMLIMIT, bounds the default budget.
+func TestDefaultBudgetGOMEMLIMIT(t *testing.T) {
+	if !inChild(t, "GOMEMLIMIT=256MiB") {
+		return
+	}
+	require.Equal(t, int64(256<<20), debug.SetMemoryLimit(-1))
+	want := defaultBudgetBytes(min(256<<20, memoryLimit("/", math.MaxInt64)))
+	assert.Equal(t, want, defaultBudget().Total())
+	assert.LessOrEqual(t, defaultBudget().Total(), int64(64<<20))
+}
+
+// TestDefaultBudgetUnderGOMEMLIMIT: under GOMEMLIMIT=256MiB, 60 concurrent
+// 19 MiB argon2id verifies (OWASP's parameters) through the zero Verifier
+// all answer right and the process's peak resident memory stays within
+// 256 + 64 MiB.
+func TestDefaultBudgetUnderGOMEMLIMIT(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("reads the peak resident memory from /proc/self/status")
+	}
+	if testing.Short() {
+		t.Skip("60 argon2id verifies of 19 MiB")
+	}
+	if !inChild(t, "GOMEMLIMIT=256MiB") {
+		return
+	}
+	const (
+		digest   = "$argon2id$v=19$m=19456,t=2,p=1$D7SxFzMvvW4UmJZJTK+deQ$6HpeJJrBwDnyp+OqfK8exfgzcQ+DB4ICC0f+EZJ/eu8" // testdata/bench/digests.jsonl, argon2-cffi
+		password = "correct horse battery staple"
+		calls    = 60
+		maxPeak  = (256 + 64) << 20
+	)
+	var v Verifier
+	start := time.Now()
+	var wg sync.WaitGroup
+	errs := make([]error, calls)
+	for i := range calls {
+		wg.Go(func() {
+			right := i%2 == 0
+			pw := password
+			if !right {
+				pw += "!"
+			}
+			ok, err := v.Verify("argon2id", digest, pw)
+			if err == nil && ok != right {
+				err = fmt.Errorf("ok = %v, want %v", ok, right)
+			}
+			errs[i] = err
+		})
+	}
+	wg.Wait()
+	peak := peakResident(t)
+	t.Logf("%d verifies in %v, default budget %d MiB, peak resident %d MiB", calls, time.Since(start).Round(time.Millisecond), defaultBudget().Total()>>20, peak>>20)
+	for i, err := range errs {
+		assert.NoError(t, err, "call %d", i)
+	}
+	assert.LessOrEqual(t, peak, int64(maxPeak), "peak resident memory (VmHWM)")
+}
+
+// peakResident reads VmHWM, the process's peak resident memory.
+func peakResident(t *testing.T) int64 {
+	data, err := os.ReadFile("/proc/self/status")
+	require.NoError(t, err)
+	for line := range strings.Lines(string(data)) {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			f := strings.Fields(rest)
+			require.Len(t, f, 2)
+			require.Equal(t, "kB", f[1])
+			n, err := strconv.ParseInt(f[0], 10, 64)
+			require.NoError(t, err)
+			return n << 10
+		}
+	}
+	t.Fatal("no VmHWM in /proc/self/status")
+	return 0
 }

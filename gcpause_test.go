@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"slices"
 	"testing"
 	"time"
 
@@ -39,7 +38,7 @@ func gcPauseCases(tb testing.TB) []gcPauseCase {
 		}
 	}
 	var out []gcPauseCase
-	for _, h := range pwdigest.Hashers() {
+	for _, h := range builtinHashers {
 		if c, ok := byHasher[h]; ok {
 			out = append(out, c)
 			continue
@@ -59,6 +58,10 @@ func gcPauseCases(tb testing.TB) []gcPauseCase {
 	}
 	return out
 }
+
+// builtinHashers are the hashers registered at init, before any test
+// registers its own.
+var builtinHashers = pwdigest.Hashers()
 
 // readVectors reads testdata/vectors/<hasher>.jsonl (UTF-8 passwords only).
 func readVectors(tb testing.TB, hasher string) []benchDigest {
@@ -120,10 +123,14 @@ func BenchmarkGCPause(b *testing.B) {
 	}
 }
 
-// TestGCPauseBounded runs concurrent verifies of each hasher (for at least
-// 20 ms) under the same load as BenchmarkGCPause and fails when a GC pause
-// exceeds a generous bound: a core that runs for long without a preemption
-// point stalls the whole process.
+// TestGCPauseBounded verifies each hasher under the load of
+// BenchmarkGCPause, one verify at a time so that the allocating goroutine
+// always has a core and starts collections in the middle of verifies, and
+// fails when a GC pause exceeds a generous bound: a core that runs for long
+// without a preemption point stalls the whole process, then, every time. A
+// busy machine does so only now and then, so the test tries three times;
+// where all three exceed the bound, a pure Go loop under the same load tells
+// a busy machine (skip) from a core that cannot be preempted (fail).
 func TestGCPauseBounded(t *testing.T) {
 	if testing.Short() {
 		t.Skip("verifies at production costs")
@@ -134,42 +141,48 @@ func TestGCPauseBounded(t *testing.T) {
 	const bound = 100 * time.Millisecond
 	for _, c := range gcPauseCases(t) {
 		t.Run(c.hasher, func(t *testing.T) {
-			// Two verifies, not four, to keep the test short: the worst pause
-			// is set by the longest call in flight, not by their number.
-			verify := verifyOrFail(t, c)
-			// A core without preemption points stalls every try; a shared,
-			// busy machine (other test binaries, a neighbour's job) can stall
-			// one. So the verdict is the best of three tries.
 			var r gcpause.Result
-			for try := 0; try < 3; try++ {
-				l := gcpause.Start(2)
-				for start := time.Now(); time.Since(start) < 20*time.Millisecond; {
-					l.Concurrent(2, verify)
-				}
-				r = l.Stop()
-				t.Logf("try %d: worst pause %v over %d collections, allocator stalled %v at most", try+1, r.Worst, r.Pauses, r.AllocStall)
+			for range 3 {
+				r = gcPauseRun(verifyOrFail(t, c))
+				t.Logf("worst pause %v over %d collections, allocator stalled %v at most", r.Worst, r.Pauses, r.AllocStall)
 				if r.Pauses == 0 {
 					t.Fatal("no GC ran during the verifies: the load does not allocate")
 				}
 				if r.Worst <= bound {
-					break
+					return
 				}
 			}
-			if r.Worst > bound {
-				if slices.Contains(notYetPreemptible, c.hasher) {
-					t.Skipf("worst pause %v > %v: core not yet preemptible (issue 11.1)", r.Worst, bound)
-				}
-				t.Errorf("worst GC pause %v with 4 verifies on 2 cores, want ≤ %v", r.Worst, bound)
+			if floor := gcPauseRun(spin); floor.Worst > bound {
+				t.Skipf("worst pause %v > %v, but a pure Go loop pauses %v too: the machine is too busy to tell", r.Worst, bound, floor.Worst)
 			}
+			t.Errorf("worst GC pause %v verifying on 2 cores, three times, want ≤ %v", r.Worst, bound)
 		})
 	}
 }
 
-// notYetPreemptible lists the hashers whose cores still run long
-// non-preemptible calls; TestGCPauseBounded reports them as skipped. Remove
-// a hasher when its core lands in chunks.
-var notYetPreemptible = []string{
-	"bcrypt", "bcrypt_sha256_django", "bcrypt_sha384_wordpress", "bcrypt_django", "bcrypt_sha256_passlib", // bcryptcore
-	"pbkdf2_sha1", "pbkdf2_sha256", "pbkdf2_sha256_django", "pbkdf2_sha256_passlib", // pbkdf2core
-	"pbkdf2_sha512", "pbkdf2_sha512_passlib", "pbkdf2_werkzeug",
+// gcPauseRun calls fn one at a time under a gcpause.Load of 2 cores for at
+// least 20 ms and until a collection has run (at most 2 s: on a busy
+// machine the allocating goroutine may get little time).
+func gcPauseRun(fn func()) gcpause.Result {
+	l := gcpause.Start(2)
+	for start := time.Now(); ; {
+		fn()
+		if el := time.Since(start); el >= 20*time.Millisecond && (el >= 2*time.Second || l.Pauses() > 0) {
+			break
+		}
+	}
+	return l.Stop()
 }
+
+// spin is 10 ms of pure Go work, which the runtime preempts at will.
+func spin() {
+	x := uint64(1)
+	for start := time.Now(); time.Since(start) < 10*time.Millisecond; {
+		for range 1000 {
+			x = x*6364136223846793005 + 1442695040888963407
+		}
+	}
+	spinSink = x
+}
+
+var spinSink uint64

@@ -385,6 +385,9 @@ func TestAliases(t *testing.T) {
 func TestHashMemoryFromBudget(t *testing.T) {
 	for _, h := range builtinHashers(t) {
 		s := mustScheme(t, h)
+		if s.hash == nil {
+			continue // makes no digests (recipe)
+		}
 		d, err := (&Verifier{Policy: fastPolicy}).Hash(h, "pw")
 		require.NoError(t, err)
 		p, err := s.parse(d, nil)

@@ -19,8 +19,8 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
-	"golang.org/x/crypto/md4"       //nolint:staticcheck // legacy producers use it
-	"golang.org/x/crypto/ripemd160" //nolint:staticcheck // legacy producers use it
+	"golang.org/x/crypto/md4"       //lint:ignore SA1019 legacy producers (NT hashes, Auth0's md4) are why recipes exist
+	"golang.org/x/crypto/ripemd160" //lint:ignore SA1019 legacy producers are why recipes exist
 )
 
 // recipe: a home-grown digest construction written out, with its salt and
@@ -91,16 +91,15 @@ func parseRecipe(digest string, l Limits) (parsed, error) {
 
 // A recipe is a parsed recipe digest.
 type recipe struct {
-	root             *rnode
-	text             string // the expression as written
-	salt, pepper     []byte
-	key              []byte
-	hash             []byte // the stored hash, decoded
-	hashText         string // as written
-	inner            parsed // for a recipe that ends in a registered hasher
-	innerName        string
-	work             int64
-	exactLen, outLen int64 // the value's length, when it is fixed
+	root         *rnode
+	text         string // the expression as written
+	salt, pepper []byte
+	key          []byte
+	hash         []byte // the stored hash, decoded
+	hashText     string // as written
+	inner        parsed // for a recipe that ends in a registered hasher
+	innerName    string
+	work         int64
 }
 
 type rop uint8

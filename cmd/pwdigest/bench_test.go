@@ -90,7 +90,7 @@ func BenchmarkRowParts(b *testing.B) {
 	})
 	b.Run("rowChecker.check", func(b *testing.B) {
 		b.ReportAllocs()
-		c := newRowChecker(names, false)
+		c := newRowChecker(names, false, "")
 		var r result
 		i := 0
 		for b.Loop() {

@@ -2,15 +2,16 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"runtime"
 	"slices"
-	"strings"
+
+	"github.com/pwdigest/pwdigest"
 )
 
 const checkHelp = `
@@ -23,17 +24,26 @@ that also has a password (a test account) is verified.
 
 The export is JSON Lines (.jsonl, .ndjson), a JSON array of objects (.json)
 or CSV with a header row (.csv); the extension decides unless --format is
-given. FILE "-" or no FILE reads JSON Lines from standard input. The export
-is streamed: memory does not grow with its size.
+given. FILE "-" or no FILE reads JSON Lines from standard input. A gzip or
+zstd file is decompressed, whatever its name (export.jsonl.gz is JSON
+Lines). The export is streamed: memory does not grow with its size. An
+export without a single row is an error (exit 1): a failed dump should not
+pass.
+
+--hasher NAME names the hasher of every row, for an export with only a
+digest column. A row whose digest Identify ranks another hasher first for
+(Django's "pbkdf2_sha256$" digests labelled with Keycloak's pbkdf2_sha256)
+is usable but warned about, and counted under "warned".
 
 The report is a table per hasher, a total line, then the rows that are not
-usable (line, id, a shortened digest, and why); --json writes it as JSON.
-Columns: ok = usable; malformed = the digest does not parse (or the row is
-broken); out of range = parameters outside the scheme or above the limits;
-unknown hasher = not registered, or not named (such a row is counted
-under the hasher its digest looks like); insecure and needs rehash count
-digests that pass the check but should be upgraded at the next sign-in;
-verified and failed count the test passwords.
+usable (line, id, a shortened digest, and why) and the warnings; --json
+writes it as JSON. The table fits 80 columns: ok = usable; not ok = not
+usable; insecure and rehash count digests that pass the check but should be
+upgraded at the next sign-in; pw ok and pw bad count the test passwords.
+--wide splits "not ok" into malformed (the digest does not parse, or the
+row is broken), out of range (parameters outside the scheme or above the
+limits) and unknown hasher (not registered, or not named: such a row is
+counted under the hasher its digest looks like).
 
 Exit status: 0 every row usable, 1 some rows not usable, 2 bad usage or
 unreadable input, 130 interrupted (Ctrl-C; the summary so far is printed).
@@ -41,6 +51,7 @@ unreadable input, 130 interrupted (Ctrl-C; the summary so far is printed).
 Example:
   pwdigest check users.jsonl
   pwdigest check --format csv --digest-field hash --hasher-field algo - < users.txt
+  pwdigest check --hasher bcrypt --digest-field encrypted_password users.csv.gz
 `
 
 type checkOptions struct {
@@ -51,6 +62,8 @@ type checkOptions struct {
 	maxProblems int
 	noPasswords bool
 	noProgress  bool
+	hasher      string // --hasher: every row's hasher
+	wide        bool
 	idSet       bool // --id-field given: the field must exist in a CSV header
 	hasherSet   bool // --hasher-field given: likewise
 }
@@ -79,6 +92,8 @@ func runCheck(e *env, args []string) int {
 	fs.IntVar(&o.workers, "workers", o.workers, "rows checked in parallel")
 	fs.IntVar(&o.maxProblems, "max-problems", o.maxProblems, "problem rows listed in the text report (0: all)")
 	fs.BoolVar(&o.noProgress, "no-progress", false, "no progress bar (it is shown only when stderr is a terminal)")
+	fs.StringVar(&o.hasher, "hasher", "", "the hasher of every row (for an export with only a digest column)")
+	fs.BoolVar(&o.wide, "wide", false, "every column in the summary table (default: what fits 80 columns)")
 	pos, code, ok := parseFlags(e, fs, args)
 	if !ok {
 		return code
@@ -154,6 +169,14 @@ func (o *checkOptions) validate() error {
 			return id == o.names.digest || id == o.names.hasher || id == o.names.password
 		})
 	}
+	if o.hasher != "" {
+		if o.hasherSet {
+			return errors.New("--hasher and --hasher-field exclude each other")
+		}
+		if _, err := pwdigest.Lookup(o.hasher); err != nil {
+			return fmt.Errorf("--hasher: %s", errText(err))
+		}
+	}
 	if o.workers < 1 {
 		return fmt.Errorf("--workers %d, want 1 or more", o.workers)
 	}
@@ -163,54 +186,22 @@ func (o *checkOptions) validate() error {
 	return nil
 }
 
-// formatOf decides the format from a file name's extension.
-func formatOf(path string) (string, error) {
-	if path == "-" {
-		return "jsonl", nil
-	}
-	switch ext := strings.ToLower(filepath.Ext(path)); ext {
-	case ".jsonl", ".ndjson":
-		return "jsonl", nil
-	case ".json":
-		return "json", nil
-	case ".csv":
-		return "csv", nil
-	default:
-		return "", fmt.Errorf("cannot tell the format of %s from its extension; use --format jsonl, json or csv", path)
-	}
-}
-
 // checkExport runs the check and writes the report; it returns the exit code.
 func checkExport(ctx context.Context, e *env, path string, o *checkOptions) int {
-	var (
-		in   io.Reader = e.stdin
-		size int64     = -1
-		name           = "standard input"
-	)
-	if path != "-" {
-		f, err := os.Open(path)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "pwdigest check: %v\n", err)
-			return exitUsage
-		}
-		defer f.Close()
-		fi, err := f.Stat()
-		if err == nil && fi.IsDir() {
-			fmt.Fprintf(e.stderr, "pwdigest check: %s is a directory\n", path)
-			return exitUsage
-		}
-		if err == nil && fi.Mode().IsRegular() {
-			size = fi.Size()
-		}
-		in, name = f, path
+	in, err := openInput(e, path)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "pwdigest check: %v\n", err)
+		return exitUsage
 	}
+	defer in.close()
+	name := in.name
 
 	var src batchSource
 	switch o.format {
 	case "jsonl":
-		src = newJSONLSource(in)
+		src = newJSONLSource(in.r)
 	case "json":
-		src = newJSONArraySource(in)
+		src = newJSONArraySource(in.r)
 	case "csv":
 		required := []string{o.names.digest}
 		if o.hasherSet {
@@ -219,31 +210,43 @@ func checkExport(ctx context.Context, e *env, path string, o *checkOptions) int 
 		if o.idSet {
 			required = append(required, o.names.ids[0])
 		}
-		s, err := newCSVSource(in, &o.names, required)
+		s, err := newCSVSource(in.r, &o.names, required)
+		if errors.Is(err, errNoRows) {
+			fmt.Fprintf(e.stderr, "pwdigest check: %s: no rows: the input is empty\n", name)
+			return exitNegative
+		}
 		if err != nil {
 			fmt.Fprintf(e.stderr, "pwdigest check: %s: %v\n", name, err)
 			return exitUsage
 		}
-		if s.cols.hasher < 0 {
-			fmt.Fprintf(e.stderr, "pwdigest check: %s: no %s column; each row's hasher is guessed from its digest\n",
+		if s.cols.hasher < 0 && o.hasher == "" {
+			fmt.Fprintf(e.stderr, "pwdigest check: %s: no %s column; each row's hasher is guessed from its digest (--hasher names one for every row)\n",
 				name, o.names.hasher)
 		}
 		src = s
 	}
+	src = &countedSource{src, in.read}
 
 	var jsonOut io.Writer
 	if o.jsonOut {
 		jsonOut = e.stdout
 	}
 	rep := newReport(name, o.format, o.maxProblems, jsonOut)
-	bar := newProgress(e, o.noProgress, size)
-	complete := pipeline(ctx, src, o.workers, &o.names, !o.noPasswords,
+	rep.wide = o.wide
+	bar := newProgress(e, o.noProgress, in.size, "checked")
+	complete := pipeline(ctx, src, o.workers,
+		func() *rowChecker { return newRowChecker(&o.names, !o.noPasswords, o.hasher) },
 		func(r *row) { rep.add(r); bar.row() },
 		bar.offset)
 	bar.finish()
 
 	st := status{interrupted: !complete && ctx.Err() != nil, readErr: src.err()}
-	var err error
+	if errors.Is(st.readErr, errNoRows) {
+		st.readErr = nil
+	}
+	if st.readErr != nil && in.compression != "" {
+		st.readErr = fmt.Errorf("%s: %w", in.compression, st.readErr)
+	}
 	switch {
 	case o.jsonOut:
 		err = rep.finishJSON(st)
@@ -256,6 +259,9 @@ func checkExport(ctx context.Context, e *env, path string, o *checkOptions) int 
 		fmt.Fprintf(e.stderr, "pwdigest check: writing the report: %v\n", err)
 		return exitUsage
 	}
+	if rep.arrayHint && o.format == "jsonl" {
+		fmt.Fprintf(e.stderr, "pwdigest check: %s starts with '[': if it is a JSON array, use --format json\n", name)
+	}
 	switch {
 	case st.readErr != nil:
 		fmt.Fprintf(e.stderr, "pwdigest check: %s: %v\n", name, st.readErr)
@@ -263,8 +269,37 @@ func checkExport(ctx context.Context, e *env, path string, o *checkOptions) int 
 	case st.interrupted:
 		fmt.Fprintln(e.stderr, "pwdigest check: interrupted")
 		return exitInterrupted
+	case rep.total.Rows == 0:
+		fmt.Fprintf(e.stderr, "pwdigest check: %s: no rows: %s\n", name, noRowsWhy(o.format, in.read.n))
+		return exitNegative
 	case rep.total.Rows != rep.total.OK:
 		return exitNegative
 	}
 	return exitOK
+}
+
+// noRowsWhy words an input without rows: a failed dump should not pass.
+func noRowsWhy(format string, read int64) string {
+	switch {
+	case read == 0:
+		return "the input is empty"
+	case format == "jsonl":
+		return "only blank lines"
+	case format == "csv":
+		return "a header and no rows"
+	}
+	return "an empty JSON array"
+}
+
+// countedSource sets each batch's offset to the bytes read from the file,
+// which for a compressed file is not the offset in the text.
+type countedSource struct {
+	batchSource
+	read *countingReader
+}
+
+func (s *countedSource) next(b *batch) bool {
+	more := s.batchSource.next(b)
+	b.offset = s.read.n
+	return more
 }

@@ -74,6 +74,16 @@ var sampleWant = map[string]counts{
 	"werkzeug_pbkdf2": {Rows: 1, OK: 1, Rehash: 1},
 	// WordPress 6.8's cost 10.
 	"wordpress": {Rows: 1, OK: 1, Rehash: 1},
+	// Appended later, from testdata/vectors: Django 4.2's bcrypt (cost 5),
+	// passlib's bcrypt_sha256 (cost 5), Drupal 7 ($S$5: 2^7 rounds, below
+	// the policy's), Django 4.2's and passlib's scrypt (N = 16384).
+	"bcrypt_django":         {Rows: 1, OK: 1, Rehash: 1},
+	"bcrypt_sha256_passlib": {Rows: 1, OK: 1, Rehash: 1},
+	"drupal7":               {Rows: 1, OK: 1, Rehash: 1},
+	"scrypt_django":         {Rows: 1, OK: 1, Rehash: 1},
+	"scrypt_passlib":        {Rows: 1, OK: 1, Rehash: 1},
+	// A home-grown md5 recipe: insecure.
+	"recipe": {Rows: 1, OK: 1, Insecure: 1, Rehash: 1},
 	// "md6".
 	groupUnknown: {Rows: 1, Unknown: 1},
 	// The line cut short.
@@ -327,7 +337,7 @@ func TestOrderAndEndings(t *testing.T) {
 		names := &defaultCheckOptions().names
 		var lines []int
 		var bad []string
-		complete := pipeline(context.Background(), src, workers, names, false, func(r *row) {
+		complete := pipeline(context.Background(), src, workers, func() *rowChecker { return newRowChecker(names, false, "") }, func(r *row) {
 			lines = append(lines, r.line)
 			if r.res.kind == kindBadRow {
 				bad = append(bad, r.res.reason)
@@ -448,4 +458,29 @@ func TestHasSpecialByte(t *testing.T) {
 			t.Fatalf("hasSpecialByte(%q) = true", all[i:])
 		}
 	}
+}
+
+// TestNoWarningOnProducerDigests: every digest in testdata/vectors, made by
+// its hasher's producer and labelled with that hasher, passes without the
+// "looks like another hasher" warning.
+func TestNoWarningOnProducerDigests(t *testing.T) {
+	files, err := filepath.Glob("../../testdata/vectors/*.jsonl")
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	for _, f := range files {
+		h, err := pwdigest.Lookup(strings.TrimSuffix(filepath.Base(f), ".jsonl"))
+		if err != nil {
+			continue // bcrypt_bytes, bcrypt_legacy: bcrypt's, under other file names
+		}
+		b, err := os.ReadFile(f)
+		require.NoError(t, err)
+		for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+			var v struct{ Digest string }
+			require.NoError(t, json.Unmarshal([]byte(line), &v))
+			assert.Empty(t, likelierHasher(h.Name(), v.Digest), "%s: %s", h.Name(), v.Digest)
+		}
+	}
+	// The trap itself still warns.
+	assert.Equal(t, "labelled pbkdf2_sha256, but the digest looks like pbkdf2_sha256_django",
+		likelierHasher("pbkdf2_sha256", "pbkdf2_sha256$36000$Z5pBfLx2Qw8k$F5g5GvoKJ2ZAjck49CC8kwEm4HVWuQyEyTK9U78Q0FI="))
 }

@@ -56,9 +56,16 @@ func runVerify(e *env, args []string) int {
 	return exitOK
 }
 
-func fail(e *env, fs *flag.FlagSet, err error) int {
-	fmt.Fprintf(e.stderr, "pwdigest %s: %v\n", fs.Name(), err)
+// fail prints err after the command's name. The library's errors start
+// with "pwdigest: ", which the command's prefix already says.
+func fail(e *env, fs *flagSet, err error) int {
+	fmt.Fprintf(e.stderr, "pwdigest %s: %s\n", fs.Name(), errText(err))
 	return exitUsage
+}
+
+// errText is err's message without the library's "pwdigest: " prefix.
+func errText(err error) string {
+	return strings.TrimPrefix(err.Error(), "pwdigest: ")
 }
 
 const hashHelp = `
@@ -228,7 +235,7 @@ func runHash(e *env, args []string) int {
 		bad = v.CheckPolicy(hasher)
 	}
 	if bad != nil {
-		return usageError(e, fs, "%v", bad)
+		return usageError(e, fs, "%s", errText(bad))
 	}
 	if pwdigest.Insecure(hasher) {
 		fmt.Fprintf(e.stderr, "pwdigest hash: warning: %s is insecure; use its digests for tests only\n", hasher)
@@ -243,7 +250,7 @@ func runHash(e *env, args []string) int {
 	}
 	// A digest the default limits refuse would be useless: say so.
 	if err := pwdigest.Check(hasher, digest); err != nil {
-		return fail(e, fs, fmt.Errorf("the new digest does not pass check: %w", err))
+		return fail(e, fs, fmt.Errorf("the new digest does not pass check: %s", errText(err)))
 	}
 	fmt.Fprintln(e.stdout, digest)
 	return exitOK

@@ -73,6 +73,9 @@ func TestHashVerifyCoversEveryHasher(t *testing.T) {
 		verified[m[1]] = true
 	}
 	for _, h := range pwdigest.Hashers() {
+		if err := (&pwdigest.Verifier{}).CheckPolicy(h); err != nil && strings.Contains(err.Error(), "cannot produce digests") {
+			continue // recipe: hash_verify.txtar shows hash refusing it
+		}
 		assert.True(t, hashed[h], "hash_verify.txtar does not hash %s", h)
 		assert.True(t, verified[h], "hash_verify.txtar does not verify %s", h)
 	}

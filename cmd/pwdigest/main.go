@@ -1,6 +1,8 @@
 // Command pwdigest checks exports of password digests before a migration,
 // and verifies, hashes and identifies digests by hand.
 //
+//	pwdigest convert --from django users.json > export.jsonl
+//	                                   a source system's export as rows
 //	pwdigest check export.jsonl        pre-flight a whole export
 //	pwdigest verify bcrypt '$2b$12$…'  password on stdin: match or no match
 //	pwdigest hash argon2id             password on stdin: a new digest
@@ -26,6 +28,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 )
 
@@ -61,6 +64,7 @@ func init() {
 	// Assigned here: the commands' help refers to the list.
 	commands = []command{
 		{"check", "pre-flight an export: which digests will work", runCheck},
+		{"convert", "turn a Firebase, Keycloak, Django, ... export into check's rows", runConvert},
 		{"verify", "verify a password (from stdin) against a digest", runVerify},
 		{"hash", "make a digest of a password (from stdin)", runHash},
 		{"identify", "name the hashers whose format a digest matches", runIdentify},
@@ -79,6 +83,9 @@ func run(e *env, args []string) int {
 	}
 	name := args[0]
 	switch name {
+	case "-version", "--version", "version":
+		fmt.Fprintln(e.stdout, versionString())
+		return exitOK
 	case "-h", "-help", "--help", "help":
 		if name == "help" && len(args) > 1 {
 			return run(e, []string{args[1], "--help"})
@@ -91,7 +98,11 @@ func run(e *env, args []string) int {
 			return c.run(e, args[1:])
 		}
 	}
-	fmt.Fprintf(e.stderr, "pwdigest: unknown command %q\n\n", name)
+	if strings.HasPrefix(name, "-") {
+		fmt.Fprintf(e.stderr, "pwdigest: unknown flag %q (flags follow the command)\n\n", name)
+	} else {
+		fmt.Fprintf(e.stderr, "pwdigest: unknown command %q\n\n", name)
+	}
 	usage(e.stderr)
 	return exitUsage
 }
@@ -109,45 +120,61 @@ Commands:
 		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
 	}
 	fmt.Fprint(w, `
-Run "pwdigest <command> --help" for a command's flags and an example.
+Run "pwdigest <command> --help" for a command's flags and an example,
+"pwdigest --version" for the version.
 
 Exit status: 0 success, 1 a negative answer (rows not usable, no match,
 no candidate), 2 bad usage or unreadable input, 130 interrupted check.
 `)
 }
 
-// newFlags returns a flag set whose --help prints the command's usage to
-// stdout and whose errors go to stderr.
-func newFlags(e *env, name, argsUsage, help string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+// flagSet is a command's flags and its help text.
+type flagSet struct {
+	*flag.FlagSet
+	argsUsage, help string
+}
+
+// newFlags returns a command's flag set. Its --help prints the usage to
+// stdout; a bad flag prints the error and the usage to stderr; each once.
+func newFlags(e *env, name, argsUsage, help string) *flagSet {
+	fs := &flagSet{flag.NewFlagSet(name, flag.ContinueOnError), argsUsage, help}
 	fs.SetOutput(e.stderr)
-	fs.Usage = func() {
-		w := fs.Output()
-		fmt.Fprintf(w, "Usage: pwdigest %s %s\n\n%s\n", name, argsUsage, strings.TrimSpace(help))
-		hasFlags := false
-		fs.VisitAll(func(*flag.Flag) { hasFlags = true })
-		if hasFlags {
-			fmt.Fprintf(w, "\nFlags:\n")
-			fs.PrintDefaults()
-		}
-	}
+	// The flag package calls Usage itself on -h and on a bad flag; what
+	// is printed then is decided in parseFlags, which knows which it was.
+	fs.Usage = func() {}
 	return fs
+}
+
+// printUsage writes the command's whole help to w.
+func (fs *flagSet) printUsage(w io.Writer) {
+	fmt.Fprintf(w, "Usage: pwdigest %s %s\n\n%s\n", fs.Name(), fs.argsUsage, strings.TrimSpace(fs.help))
+	hasFlags := false
+	fs.VisitAll(func(*flag.Flag) { hasFlags = true })
+	if hasFlags {
+		fmt.Fprintf(w, "\nFlags:\n")
+		out := fs.Output()
+		fs.SetOutput(w)
+		fs.PrintDefaults()
+		fs.SetOutput(out)
+	}
 }
 
 // parseFlags parses args, allowing flags after positional arguments
 // ("check export.jsonl --json") as well as before. "--" ends the flags. It
 // returns the positional arguments, or an exit code when parsing ends the
 // command (--help: 0, a bad flag: 2).
-func parseFlags(e *env, fs *flag.FlagSet, args []string) ([]string, int, bool) {
+func parseFlags(e *env, fs *flagSet, args []string) ([]string, int, bool) {
 	var pos []string
 	for {
 		err := fs.Parse(args)
 		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(e.stdout)
-			fs.Usage()
+			fs.printUsage(e.stdout)
 			return nil, exitOK, false
 		}
 		if err != nil {
+			// The flag package has printed the error; the usage follows.
+			fmt.Fprintln(e.stderr)
+			fs.printUsage(e.stderr)
 			return nil, exitUsage, false
 		}
 		rest := fs.Args()
@@ -164,8 +191,49 @@ func parseFlags(e *env, fs *flag.FlagSet, args []string) ([]string, int, bool) {
 }
 
 // usageError prints msg and the command's usage line to stderr.
-func usageError(e *env, fs *flag.FlagSet, format string, a ...any) int {
+func usageError(e *env, fs *flagSet, format string, a ...any) int {
 	fmt.Fprintf(e.stderr, "pwdigest %s: %s\n", fs.Name(), fmt.Sprintf(format, a...))
 	fmt.Fprintf(e.stderr, "Run \"pwdigest %s --help\" for usage.\n", fs.Name())
 	return exitUsage
+}
+
+// versionString is the module's version and the VCS revision the binary
+// was built from, as the Go toolchain recorded them: "(devel)" for a build
+// from a checkout, a tag for "go install ...@version".
+func versionString() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "pwdigest (no build information)"
+	}
+	return formatVersion(info)
+}
+
+func formatVersion(info *debug.BuildInfo) string {
+	v := info.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	s := "pwdigest " + v
+	var rev, at string
+	dirty := false
+	for _, kv := range info.Settings {
+		switch kv.Key {
+		case "vcs.revision":
+			rev = kv.Value
+		case "vcs.time":
+			at = kv.Value
+		case "vcs.modified":
+			dirty = kv.Value == "true"
+		}
+	}
+	if rev != "" {
+		s += " revision " + rev
+		if dirty {
+			s += " (modified)"
+		}
+		if at != "" {
+			s += " " + at
+		}
+	}
+	return s + " " + info.GoVersion
 }

@@ -1,6 +1,10 @@
 package main
 
-import "context"
+import (
+	"context"
+	"fmt"
+	"strings"
+)
 
 // The check pipeline: one reader goroutine cuts the input into batches of
 // rows, workers check batches in parallel, and the consumer takes them back
@@ -44,7 +48,7 @@ type batchSource interface {
 // in input order, from the calling goroutine. It stops early when ctx is
 // done and reports whether every row was consumed. Interrupted, it returns
 // without waiting for the reader and workers, which stop on their own.
-func pipeline(ctx context.Context, src batchSource, workers int, names *fieldNames, verify bool,
+func pipeline(ctx context.Context, src batchSource, workers int, newChecker func() *rowChecker,
 	consume func(r *row), progress func(offset int64)) (complete bool) {
 	window := 4 * workers
 	work := make(chan *batch)
@@ -90,7 +94,7 @@ func pipeline(ctx context.Context, src batchSource, workers int, names *fieldNam
 
 	for range workers {
 		go func() {
-			c := newRowChecker(names, verify)
+			c := newChecker()
 			for b := range work {
 				checkBatch(ctx, c, b)
 				close(b.done)
@@ -142,6 +146,9 @@ func checkBatch(ctx context.Context, c *rowChecker, b *batch) {
 		r := &b.rows[i]
 		if r.err == nil && r.raw != "" {
 			r.err = parseObject(r.raw, c.names, &r.f)
+		}
+		if r.err != nil && r.line == 1 && strings.HasPrefix(r.raw, "[") {
+			r.err = fmt.Errorf("%w; the input starts with '[': a JSON array? (use --format json)", r.err)
 		}
 		if r.err != nil {
 			r.res = result{group: groupBadRow, outcome: outcomeMalformed, kind: kindBadRow, reason: r.err.Error()}

@@ -8,9 +8,12 @@ import (
 	"github.com/schollz/progressbar/v3"
 )
 
-// progress shows rows done, rows per second and, for a file, the time left
-// from the bytes read, on stderr when it is a terminal. A nil *progress is
-// silent.
+// progress shows rows done, rows per second and, for a file, the share of
+// its bytes read and the time left, on stderr when it is a terminal:
+//
+//	checked 120,000 rows (48,000/s); read  40% |████████            | (12/30 MB, 5.0 MB/s) [2s:3s]
+//
+// A nil *progress is silent.
 type progress struct {
 	bar      *progressbar.ProgressBar
 	w        io.Writer
@@ -18,9 +21,11 @@ type progress struct {
 	rows     int64
 	lastDesc time.Time
 	read     int64
+	verb     string
 }
 
-func newProgress(e *env, disabled bool, size int64) *progress {
+// verb says what is done to the rows: "checked", "converted".
+func newProgress(e *env, disabled bool, size int64, verb string) *progress {
 	if disabled || !e.stderrTerm {
 		return nil
 	}
@@ -30,14 +35,14 @@ func newProgress(e *env, disabled bool, size int64) *progress {
 	}
 	bar := progressbar.NewOptions64(max,
 		progressbar.OptionSetWriter(e.stderr),
-		progressbar.OptionSetDescription("checking"),
+		progressbar.OptionSetDescription(verb+" 0 rows; read"),
 		progressbar.OptionShowBytes(true),
 		progressbar.OptionSetWidth(20),
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionSetPredictTime(true),
 		progressbar.OptionSpinnerType(14),
 	)
-	return &progress{bar: bar, w: e.stderr, start: time.Now()}
+	return &progress{bar: bar, w: e.stderr, start: time.Now(), verb: verb}
 }
 
 func (p *progress) row() {
@@ -55,7 +60,9 @@ func (p *progress) offset(off int64) {
 	if now.Sub(p.lastDesc) >= 250*time.Millisecond {
 		p.lastDesc = now
 		rate := float64(p.rows) / now.Sub(p.start).Seconds()
-		p.bar.Describe(fmt.Sprintf("%s rows, %s rows/s", commas(p.rows), commas(int64(rate))))
+		// The bar's percentage and counts are of the file's bytes (rows
+		// have no known total); the description says so.
+		p.bar.Describe(fmt.Sprintf("%s %s (%s/s); read", p.verb, plural(p.rows, "row"), commas(int64(rate))))
 	}
 	if d := off - p.read; d > 0 {
 		p.bar.Add64(d)
@@ -69,6 +76,16 @@ func (p *progress) finish() {
 	}
 	// The report follows on stdout, which may be the same terminal. Erase
 	// the whole line: a ^C echoed after the bar is longer than it.
+	p.bar.Clear()
+	fmt.Fprint(p.w, "\r\x1b[K")
+}
+
+// clearLine erases the bar so a message can be written on stderr; the bar
+// comes back at its next update.
+func (p *progress) clearLine() {
+	if p == nil {
+		return
+	}
 	p.bar.Clear()
 	fmt.Fprint(p.w, "\r\x1b[K")
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -24,6 +25,7 @@ type counts struct {
 	Rehash     int64  `json:"needs_rehash"`
 	Verified   int64  `json:"verified"`
 	Failed     int64  `json:"failed"`
+	Warned     int64  `json:"warned"`
 }
 
 func (c *counts) add(r *result) {
@@ -51,6 +53,9 @@ func (c *counts) add(r *result) {
 	case pwFailed:
 		c.Failed++
 	}
+	if r.warning != "" && r.usable() {
+		c.Warned++ // an unusable row says it in its problem
+	}
 }
 
 // problem is a row that is not usable, as reported.
@@ -76,7 +81,15 @@ type report struct {
 	nProblems     int64
 	jsonOut       io.Writer // --json: where problems are streamed
 	jsonErr       error
+	jsonStarted   bool // an entry is in the JSON problem list
+	wide          bool // every column in the text table
+	arrayHint     bool // a JSON Lines input whose first row starts with '['
+	warnings      []problem
+	nWarnings     int64
 }
+
+// kindWarning marks a warning in the JSON report's problem list.
+const kindWarning = "warning"
 
 func newReport(input, format string, maxProblems int, jsonOut io.Writer) *report {
 	rep := &report{input: input, format: format, groups: map[string]*counts{},
@@ -99,14 +112,30 @@ func (rep *report) add(rw *row) {
 	}
 	g.add(r)
 	rep.total.add(r)
+	if rw.line == 1 && strings.HasPrefix(rw.raw, "[") {
+		rep.arrayHint = true
+	}
 	if r.usable() {
+		if r.warning != "" {
+			rep.nWarnings++
+			if rep.jsonOut != nil || rep.maxProblems == 0 || len(rep.warnings) < rep.maxProblems {
+				rep.note(rw, kindWarning, r.warning)
+			}
+		}
 		return
 	}
 	rep.nProblems++
 	if rep.jsonOut == nil && rep.maxProblems > 0 && len(rep.problems) >= rep.maxProblems {
 		return
 	}
-	p := problem{Line: rw.line, Kind: r.kind, Reason: clean(r.reason, 300), Candidates: r.candidates}
+	rep.note(rw, r.kind, r.reason)
+}
+
+// note records a problem or a warning: kept for the text report, streamed
+// for --json.
+func (rep *report) note(rw *row, kind, reason string) {
+	r := &rw.res
+	p := problem{Line: rw.line, Kind: kind, Reason: clean(reason, 300), Candidates: r.candidates}
 	if rw.err == nil {
 		if rw.f.idRank > 0 {
 			p.ID = clean(rw.f.id, 40)
@@ -118,11 +147,14 @@ func (rep *report) add(rw *row) {
 			p.Digest = shortDigest(rw.f.digest)
 		}
 	}
-	if rep.jsonOut != nil {
+	switch {
+	case rep.jsonOut != nil:
 		rep.writeJSONProblem(&p)
-		return
+	case kind == kindWarning:
+		rep.warnings = append(rep.warnings, p)
+	default:
+		rep.problems = append(rep.problems, p)
 	}
-	rep.problems = append(rep.problems, p)
 }
 
 func (rep *report) writeJSONProblem(p *problem) {
@@ -131,8 +163,9 @@ func (rep *report) writeJSONProblem(p *problem) {
 	}
 	b := marshal(p)
 	sep := ",\n    "
-	if rep.nProblems == 1 {
+	if !rep.jsonStarted {
 		sep = "\n    "
+		rep.jsonStarted = true
 	}
 	_, rep.jsonErr = fmt.Fprintf(rep.jsonOut, "%s%s", sep, b)
 }
@@ -177,44 +210,129 @@ func (rep *report) writeText(w io.Writer, st status) error {
 	} else if st.readErr != nil {
 		verb = "read error after"
 	}
-	fmt.Fprintf(w, "%s %s rows of %s (%s): %s usable, %s not\n\n", verb, commas(t.Rows), rep.input,
+	fmt.Fprintf(w, "%s %s of %s (%s): %s usable, %s not\n\n", verb, plural(t.Rows, "row"), rep.input,
 		rep.format, commas(t.OK), commas(t.Rows-t.OK))
 
-	header := []string{"hasher", "rows", "ok", "malformed", "out of range", "unknown hasher",
-		"insecure", "needs rehash", "verified", "failed"}
+	cols := summaryColumns(rep.wide)
+	groups := rep.sortedGroups()
+	if !rep.wide {
+		cols = fitColumns(cols, groups, t, 80)
+	}
+	header := make([]string, 0, len(cols)+1)
+	header = append(header, "hasher")
+	for _, c := range cols {
+		header = append(header, c.name)
+	}
 	table := [][]string{header}
 	line := func(c *counts, name string) []string {
-		cell := func(n int64) string {
-			if n == 0 {
-				return "-"
+		cells := make([]string, 0, len(cols)+1)
+		cells = append(cells, name)
+		for i, col := range cols {
+			n := col.get(c)
+			if n == 0 && i > 0 { // rows is always written
+				cells = append(cells, "-")
+			} else {
+				cells = append(cells, commas(n))
 			}
-			return commas(n)
 		}
-		return []string{name, commas(c.Rows), cell(c.OK), cell(c.Malformed), cell(c.OutOfRange), cell(c.Unknown),
-			cell(c.Insecure), cell(c.Rehash), cell(c.Verified), cell(c.Failed)}
+		return cells
 	}
-	for _, g := range rep.sortedGroups() {
+	for _, g := range groups {
 		table = append(table, line(g, g.Hasher))
 	}
 	table = append(table, line(t, "total"))
 	writeTable(w, table)
+	if !rep.wide && len(cols) < len(summaryColumns(true)) {
+		fmt.Fprintln(w, "(--wide: every column)")
+	}
 
 	if rep.nProblems > 0 {
 		fmt.Fprintf(w, "\nproblems (%s):\n", commas(rep.nProblems))
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "line\tid\thasher\tdigest\tproblem")
-		for _, p := range rep.problems {
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", p.Line, dash(p.ID), dash(p.Hasher), dash(p.Digest), p.Reason)
-		}
-		tw.Flush()
-		if more := rep.nProblems - int64(len(rep.problems)); more > 0 {
-			fmt.Fprintf(w, "... and %s more (--max-problems 0 lists all, --json writes all)\n", commas(more))
-		}
+		writeNotes(w, rep.problems, rep.nProblems, "problem")
+	}
+	if rep.nWarnings > 0 {
+		fmt.Fprintf(w, "\nwarnings (%s): usable, but check the hasher\n", commas(rep.nWarnings))
+		writeNotes(w, rep.warnings, rep.nWarnings, "warning")
 	}
 	if st.interrupted {
 		fmt.Fprintln(w, "\ninterrupted: the rows after these were not checked")
 	}
 	return nil
+}
+
+func writeNotes(w io.Writer, ps []problem, n int64, what string) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "line\tid\thasher\tdigest\t"+what)
+	for _, p := range ps {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", p.Line, dash(p.ID), dash(p.Hasher), dash(p.Digest), p.Reason)
+	}
+	tw.Flush()
+	if more := n - int64(len(ps)); more > 0 {
+		fmt.Fprintf(w, "... and %s more (--max-problems 0 lists all, --json writes all)\n", commas(more))
+	}
+}
+
+// column is one number column of the summary table.
+type column struct {
+	name     string
+	get      func(*counts) int64
+	optional bool // left out when the total is 0 (narrow table only)
+}
+
+// summaryColumns are the narrow table's columns, or every column (wide),
+// in order; the narrow table drops them from the right to fit.
+func summaryColumns(wide bool) []column {
+	rows := column{"rows", func(c *counts) int64 { return c.Rows }, false}
+	ok := column{"ok", func(c *counts) int64 { return c.OK }, false}
+	insecure := column{"insecure", func(c *counts) int64 { return c.Insecure }, false}
+	verified := column{"pw ok", func(c *counts) int64 { return c.Verified }, true}
+	failed := column{"pw bad", func(c *counts) int64 { return c.Failed }, true}
+	warned := column{"warned", func(c *counts) int64 { return c.Warned }, true}
+	if wide {
+		verified.name, failed.name = "verified", "failed"
+		return []column{rows, ok,
+			{"malformed", func(c *counts) int64 { return c.Malformed }, false},
+			{"out of range", func(c *counts) int64 { return c.OutOfRange }, false},
+			{"unknown hasher", func(c *counts) int64 { return c.Unknown }, false},
+			insecure,
+			{"needs rehash", func(c *counts) int64 { return c.Rehash }, false},
+			verified, failed, warned}
+	}
+	return []column{rows, ok,
+		{"not ok", func(c *counts) int64 { return c.Rows - c.OK }, false},
+		insecure,
+		{"rehash", func(c *counts) int64 { return c.Rehash }, false},
+		warned, verified, failed}
+}
+
+// fitColumns leaves out the optional columns whose total is 0, then drops
+// columns from the right, down to rows, ok and not ok, until the table fits
+// width.
+func fitColumns(cols []column, groups []*counts, total *counts, width int) []column {
+	cols = slices.DeleteFunc(slices.Clone(cols), func(c column) bool { return c.optional && c.get(total) == 0 })
+	tableWidth := func(cols []column) int {
+		w := len("total")
+		for _, g := range groups {
+			w = max(w, utf8.RuneCountInString(g.Hasher))
+		}
+		for _, c := range cols {
+			// The total is each column's widest number.
+			w += 2 + max(utf8.RuneCountInString(c.name), len(commas(c.get(total))))
+		}
+		return w
+	}
+	for len(cols) > 3 && tableWidth(cols) > width {
+		cols = cols[:len(cols)-1]
+	}
+	return cols
+}
+
+// plural writes n and the noun, with an "s" unless n is 1.
+func plural(n int64, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return commas(n) + " " + noun + "s"
 }
 
 // writeTable writes rows with the first column left-aligned and the
@@ -248,7 +366,7 @@ func (rep *report) finishJSON(st status) error {
 		return rep.jsonErr
 	}
 	var b strings.Builder
-	if rep.nProblems > 0 {
+	if rep.jsonStarted {
 		b.WriteString("\n  ")
 	}
 	b.WriteString("],\n  \"hashers\": [")
@@ -263,8 +381,8 @@ func (rep *report) finishJSON(st status) error {
 	t := rep.total
 	t.Hasher = ""
 	j := marshal(t)
-	fmt.Fprintf(&b, "\n  ],\n  \"total\": %s,\n  \"rows\": %d,\n  \"usable\": %d,\n  \"problem_count\": %d,\n  \"interrupted\": %t",
-		j, t.Rows, t.OK, rep.nProblems, st.interrupted)
+	fmt.Fprintf(&b, "\n  ],\n  \"total\": %s,\n  \"rows\": %d,\n  \"usable\": %d,\n  \"problem_count\": %d,\n  \"warning_count\": %d,\n  \"interrupted\": %t",
+		j, t.Rows, t.OK, rep.nProblems, rep.nWarnings, st.interrupted)
 	if st.readErr != nil {
 		fmt.Fprintf(&b, ",\n  \"error\": %s", jsonString(st.readErr.Error()))
 	}

@@ -1,14 +1,19 @@
 package main
 
 import (
+	"compress/gzip"
 	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
+	"github.com/klauspost/compress/zstd"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -43,6 +48,8 @@ func TestScript(t *testing.T) {
 			"exits":      cmdExits,
 			"stdout2env": cmdStdoutToEnv,
 			"jsonvalid":  cmdJSONValid,
+			"compress":   cmdCompress,
+			"maxwidth":   cmdMaxWidth,
 		},
 	})
 }
@@ -92,5 +99,59 @@ func cmdJSONValid(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if !neg && err != nil {
 		ts.Fatalf("%s: %v", args[0], err)
+	}
+}
+
+// cmdCompress writes a gzip or zstd copy of a file:
+//
+//	compress gzip export.jsonl export.jsonl.gz
+func cmdCompress(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: compress gzip|zstd SRC DST")
+	}
+	data := ts.ReadFile(args[1])
+	out, err := os.Create(ts.MkAbs(args[2]))
+	ts.Check(err)
+	defer out.Close()
+	var w io.WriteCloser
+	switch args[0] {
+	case "gzip":
+		w = gzip.NewWriter(out)
+	case "zstd":
+		w, err = zstd.NewWriter(out)
+		ts.Check(err)
+	default:
+		ts.Fatalf("compress: unknown format %q", args[0])
+	}
+	_, err = io.WriteString(w, data)
+	ts.Check(err)
+	ts.Check(w.Close())
+}
+
+// cmdMaxWidth checks that no line of a file is wider than N runes, up to
+// the first line matching STOP if given:
+//
+//	maxwidth 80 stdout '^problems'
+func cmdMaxWidth(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 && len(args) != 3 {
+		ts.Fatalf("usage: maxwidth N FILE [STOP]")
+	}
+	n, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	var stop *regexp.Regexp
+	if len(args) == 3 {
+		stop = regexp.MustCompile(args[2])
+	}
+	widest, line := 0, ""
+	for _, l := range strings.Split(ts.ReadFile(args[1]), "\n") {
+		if stop != nil && stop.MatchString(l) {
+			break
+		}
+		if w := utf8.RuneCountInString(l); w > widest {
+			widest, line = w, l
+		}
+	}
+	if neg != (widest > n) {
+		ts.Fatalf("widest line of %s: %d runes (max %d): %q", args[1], widest, n, line)
 	}
 }

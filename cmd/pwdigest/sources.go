@@ -148,7 +148,7 @@ func (s *jsonArraySource) next(b *batch) bool {
 		s.started = true
 		tok, err := s.dec.Token()
 		if err == io.EOF {
-			s.fatal = errors.New("empty input, want a JSON array")
+			s.fatal = errNoRows
 			return false
 		}
 		if err != nil {
@@ -307,7 +307,7 @@ func newCSVSource(r io.Reader, names *fieldNames, required []string) (*csvSource
 	s.r.ReuseRecord = true
 	header, err := s.r.Read()
 	if err == io.EOF {
-		return nil, errors.New("empty input, want a CSV header")
+		return nil, errNoRows
 	}
 	if err != nil {
 		return nil, err

@@ -143,7 +143,6 @@ func Key(password, salt, secret, data []byte, p Params) ([]byte, error) {
 		typ:       p.Type,
 		version:   p.Version,
 		memBlocks: uint32(len(mem)),
-		generic:   forceGeneric,
 	}
 	in.firstBlocks(&h0)
 	in.fill()
@@ -218,6 +217,7 @@ func hPrime(out, in []byte) {
 	last, _ := blake2b.New(len(out)-pos, nil)
 	last.Write(v[:])
 	last.Sum(out[pos:pos])
+	clear(v[:])
 }
 
 // firstBlocks computes B[i][0] and B[i][1] for every lane i (step 2 and 3).

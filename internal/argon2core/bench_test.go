@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/pwdigest/pwdigest/internal/coretest"
 	"golang.org/x/crypto/argon2"
 )
 
@@ -20,16 +21,39 @@ func BenchmarkArgon2id(b *testing.B) {
 		p := Params{Type: Argon2id, Version: Version13, Memory: c.memory, Time: c.time, Threads: c.threads, KeyLen: 32}
 		b.Run(name+"/ours", func(b *testing.B) {
 			b.ReportAllocs()
+			start := coretest.CPUStart()
 			for b.Loop() {
 				if _, err := Key(password, salt, nil, nil, p); err != nil {
 					b.Fatal(err)
 				}
 			}
+			coretest.ReportCPU(b, start)
 		})
 		b.Run(name+"/xcrypto", func(b *testing.B) {
 			b.ReportAllocs()
+			start := coretest.CPUStart()
 			for b.Loop() {
 				argon2.IDKey(password, salt, c.time, c.memory, uint8(c.threads), 32)
+			}
+			coretest.ReportCPU(b, start)
+		})
+	}
+}
+
+// BenchmarkClear times what clearing the block memory adds to each Key at
+// the memory sizes of BenchmarkArgon2id: a pooled buffer taken and handed
+// back.
+func BenchmarkClear(b *testing.B) {
+	for _, mib := range []int{19, 64, 256} {
+		b.Run(fmt.Sprintf("m=%dMiB", mib), func(b *testing.B) {
+			n := mib << 10
+			b.SetBytes(int64(n) * blockSize)
+			for b.Loop() {
+				mem, err := getBlocks(n)
+				if err != nil {
+					b.Fatal(err)
+				}
+				putBlocks(mem)
 			}
 		})
 	}
@@ -43,10 +67,9 @@ func BenchmarkCompress(b *testing.B) {
 	for _, path := range paths() {
 		b.Run(path, func(b *testing.B) {
 			withPath(b, path)
-			in := instance{generic: forceGeneric}
 			b.SetBytes(blockSize)
 			for b.Loop() {
-				in.compress(&out, &x, &y, true, &noPrefetch)
+				compress(&out, &x, &y, true, &noPrefetch)
 			}
 		})
 	}

@@ -2,8 +2,9 @@
 
 package argon2core
 
-func (in *instance) compress(out, x, y *block, withXor bool, nr *nextRef) {
+// useAsm is false: this build has no assembly.
+var useAsm = false
+
+func compress(out, x, y *block, withXor bool, nr *nextRef) {
 	compressGeneric(out, x, y, withXor)
 }
-
-func haveAsm() bool { return false }

@@ -5,9 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"sync"
-	"sync/atomic"
 	"testing"
-	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -69,7 +67,7 @@ func TestCrossCheckXCrypto(t *testing.T) {
 
 // All types and versions, with secret and data: assembly against Go.
 func TestAsmMatchesGeneric(t *testing.T) {
-	if !haveAsm() {
+	if !asmAvailable {
 		t.Skip("no assembly here")
 	}
 	r := rand.New(rand.NewPCG(3, 4))
@@ -86,39 +84,12 @@ func TestAsmMatchesGeneric(t *testing.T) {
 }
 
 func keyWith(t testing.TB, path string, password, salt, secret, data []byte, p Params) []byte {
-	old := forceGeneric
-	forceGeneric = path == "generic"
-	defer func() { forceGeneric = old }()
+	old := useAsm
+	useAsm = path == "asm"
+	defer func() { useAsm = old }()
 	k, err := Key(password, salt, secret, data, p)
 	require.NoError(t, err)
 	return k
-}
-
-// The assembly's early fetch of the next data-dependent reference block
-// must hit the block that is then used.
-func TestPrefetchAddress(t *testing.T) {
-	if !haveAsm() {
-		t.Skip("no assembly here")
-	}
-	var checked, wrong atomic.Int64
-	testHookPrefetch = func(got uintptr, used *block) {
-		checked.Add(1)
-		if got != uintptr(unsafe.Pointer(used)) {
-			wrong.Add(1)
-		}
-	}
-	t.Cleanup(func() { testHookPrefetch = nil })
-	for _, p := range []Params{
-		{Type: Argon2d, Version: Version13, Memory: 64, Time: 2, Threads: 1, KeyLen: 32},
-		{Type: Argon2d, Version: Version10, Memory: 1000, Time: 3, Threads: 3, KeyLen: 32},
-		{Type: Argon2id, Version: Version13, Memory: 4096, Time: 2, Threads: 4, KeyLen: 32},
-		{Type: Argon2id, Version: Version13, Memory: 1 << 10, Time: 1, Threads: 1, KeyLen: 32},
-	} {
-		_, err := Key([]byte("password"), []byte("somesalt"), nil, nil, p)
-		require.NoError(t, err)
-	}
-	assert.Greater(t, checked.Load(), int64(5000))
-	assert.Zero(t, wrong.Load())
 }
 
 // Concurrent calls share the pool; run with -race.
@@ -176,7 +147,7 @@ func FuzzKey(f *testing.F) {
 			return
 		}
 		want := keyWith(t, "generic", password, salt, secret, data, p)
-		if haveAsm() {
+		if asmAvailable {
 			if got := keyWith(t, "asm", password, salt, secret, data, p); !bytes.Equal(got, want) {
 				t.Fatalf("asm %x, generic %x, %+v", got, want, p)
 			}

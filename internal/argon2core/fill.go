@@ -5,10 +5,6 @@ import (
 	"sync"
 )
 
-// forceGeneric makes Key use the portable compression function even where
-// assembly is available; tests flip it to compare the two.
-var forceGeneric bool
-
 // instance is one Key computation: memory is lane-major, block j of lane l
 // at mem[l*laneLen+j].
 type instance struct {
@@ -20,7 +16,6 @@ type instance struct {
 	typ       Type
 	version   uint32
 	memBlocks uint32 // m'
-	generic   bool
 }
 
 // zeroBlock is the all-zero first input of the address generator.
@@ -104,12 +99,9 @@ type nextRef struct {
 	sizeSame  uint64
 	sizeOther uint64
 	start     uint64
-	got       uintptr // what the assembly prefetched, for tests
+	//lint:ignore U1000 written by the assembly, which purego builds lack
+	got uintptr // what the assembly prefetched, for tests
 }
-
-// testHookPrefetch, if set, is shown each address the assembly prefetched
-// for a data-dependent reference, and the block that was then used.
-var testHookPrefetch func(got uintptr, used *block)
 
 // noPrefetch is the nextRef for calls with nothing to prefetch.
 var noPrefetch nextRef
@@ -120,15 +112,9 @@ const (
 	prefetchCompute = 2
 )
 
-// fillSegment computes the blocks of one lane in one slice.
-func (in *instance) fillSegment(pass, slice, lane uint32) {
-	mem := in.mem
-	// Argon2i, and Argon2id in the first half of the first pass, take
-	// reference indices from a generated address stream (section 3.4.1.2);
-	// otherwise from the first word of the previous block.
-	indep := in.typ == Argon2i || (in.typ == Argon2id && pass == 0 && slice < syncPoints/2)
-	withXor := pass != 0 && in.version != Version10
-
+// segmentRefs returns the segment of lane in slice of pass and the nextRef
+// that describes its reference area to the assembly.
+func (in *instance) segmentRefs(pass, slice, lane uint32) (segment, nextRef) {
 	s := segment{lane: lane, lanes: in.lanes, laneLen: in.laneLen}
 	if pass == 0 {
 		s.area = slice * in.segLen
@@ -139,6 +125,36 @@ func (in *instance) fillSegment(pass, slice, lane uint32) {
 			s.startPos = (slice + 1) * in.segLen
 		}
 	}
+	nr := nextRef{
+		base:      &in.mem[0],
+		laneLen:   uint64(in.laneLen),
+		lanes:     uint64(in.lanes),
+		lane:      uint64(lane),
+		sizeOther: uint64(s.area),
+		start:     uint64(s.startPos),
+	}
+	if s.sameLaneOnly {
+		nr.base, nr.lanes, nr.lane = &in.mem[lane*in.laneLen], 1, 0
+	}
+	return s, nr
+}
+
+// computeNext has the assembly find the reference of block next of the
+// segment from the block it computes, as refIndex would.
+func (nr *nextRef) computeNext(s *segment, next uint32) {
+	nr.mode = prefetchCompute
+	nr.sizeSame = uint64(s.area + next - 1)
+}
+
+// fillSegment computes the blocks of one lane in one slice.
+func (in *instance) fillSegment(pass, slice, lane uint32) {
+	mem := in.mem
+	// Argon2i, and Argon2id in the first half of the first pass, take
+	// reference indices from a generated address stream (section 3.4.1.2);
+	// otherwise from the first word of the previous block.
+	indep := in.typ == Argon2i || (in.typ == Argon2id && pass == 0 && slice < syncPoints/2)
+	withXor := pass != 0 && in.version != Version10
+	s, nr := in.segmentRefs(pass, slice, lane)
 
 	var input, addr block
 	start := uint32(0)
@@ -158,17 +174,6 @@ func (in *instance) fillSegment(pass, slice, lane uint32) {
 	}
 
 	laneBase := lane * in.laneLen
-	nr := nextRef{
-		base:      &mem[0],
-		laneLen:   uint64(in.laneLen),
-		lanes:     uint64(in.lanes),
-		lane:      uint64(lane),
-		sizeOther: uint64(s.area),
-		start:     uint64(s.startPos),
-	}
-	if s.sameLaneOnly {
-		nr.base, nr.lanes, nr.lane = &mem[laneBase], 1, 0
-	}
 
 	cur := laneBase + slice*in.segLen + start
 	prev := cur - 1
@@ -188,23 +193,19 @@ func (in *instance) fillSegment(pass, slice, lane uint32) {
 			ref = s.refIndex(addr[i%addressesPerBlock], i)
 		default:
 			ref = s.refIndex(mem[prev][0], i)
-			if testHookPrefetch != nil && nr.mode == prefetchCompute {
-				testHookPrefetch(nr.got, &mem[ref])
-			}
 		}
 
 		// Let the following block's reference be fetched early.
 		nr.mode, haveNext = prefetchNone, false
 		if next := i + 1; next < in.segLen {
 			if !indep {
-				nr.mode = prefetchCompute
-				nr.sizeSame = uint64(s.area + i) // size += next - 1
+				nr.computeNext(&s, next)
 			} else if next%addressesPerBlock != 0 {
 				nextIdx, haveNext = s.refIndex(addr[next%addressesPerBlock], next), true
 				nr.mode, nr.addr = prefetchAddr, &mem[nextIdx]
 			}
 		}
-		in.compress(&mem[cur], &mem[prev], &mem[ref], withXor, &nr)
+		compress(&mem[cur], &mem[prev], &mem[ref], withXor, &nr)
 		prev = cur
 		cur++
 	}
@@ -215,6 +216,6 @@ const addressesPerBlock = blockSize / 8
 // nextAddresses bumps the counter in input and sets addr = G(0, G(0, input)).
 func (in *instance) nextAddresses(addr, input *block) {
 	input[6]++
-	in.compress(addr, &zeroBlock, input, false, &noPrefetch)
-	in.compress(addr, &zeroBlock, addr, false, &noPrefetch)
+	compress(addr, &zeroBlock, input, false, &noPrefetch)
+	compress(addr, &zeroBlock, addr, false, &noPrefetch)
 }

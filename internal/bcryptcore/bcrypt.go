@@ -142,10 +142,12 @@ func Hash(password, salt []byte, cost int, minor byte) ([]byte, error) {
 	}
 	sum := make([]byte, Size)
 	copy(sum, out[:])
+	// The key words and the key schedule are derived from the password.
+	clear(key[:])
+	clear(st[:])
 	return sum, nil
 }
 
-// keyWords packs the variant's cyclic key stream into 18 key words.
 // MinorPHP2a selects crypt_blowfish's "$2a$" (PHP crypt, libxcrypt) for Hash:
 // "$2a$" plus the collision countermeasure described in the package comment.
 // It differs from 'a' only for passwords where PHPSafetyApplies is true.
@@ -189,6 +191,7 @@ func phpSafety(password []byte) bool {
 	return sign&^diff&0x10000 != 0
 }
 
+// keyWords packs the variant's cyclic key stream into 18 key words.
 func keyWords(password []byte, minor byte) [18]uint32 {
 	var key [18]uint32
 	n := len(password)

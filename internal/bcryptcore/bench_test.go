@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/pwdigest/pwdigest/internal/coretest"
 	"golang.org/x/crypto/bcrypt"
 )
 
@@ -14,8 +15,7 @@ var benchCosts = []int{10, 12}
 //	go test -run XXX -bench 'Hash|XCrypto' -benchtime 20x ./internal/bcryptcore
 //	/usr/bin/python3 -c 'import bcrypt,time; h=bcrypt.hashpw(b"correct horse battery staple", b"$2b$10$" + b"."*22); t=time.process_time(); [bcrypt.checkpw(b"correct horse battery staple", h) for _ in range(20)]; print((time.process_time()-t)/20*1e9, "cpu-ns/op")'
 //
-// cpu-ns/op is the process CPU time per operation, which is steadier than
-// ns/op when other jobs share the machine.
+// cpu-ns/op is the process CPU time per operation (see coretest.ReportCPU).
 
 func BenchmarkHash(b *testing.B) {
 	password := []byte("correct horse battery staple")
@@ -23,13 +23,13 @@ func BenchmarkHash(b *testing.B) {
 	for _, cost := range benchCosts {
 		b.Run(fmt.Sprintf("cost=%d", cost), func(b *testing.B) {
 			b.ReportAllocs()
-			start := cpuTime()
+			start := coretest.CPUStart()
 			for b.Loop() {
 				if _, err := Hash(password, salt, cost, 'b'); err != nil {
 					b.Fatal(err)
 				}
 			}
-			reportCPU(b, start)
+			coretest.ReportCPU(b, start)
 		})
 	}
 }
@@ -45,19 +45,13 @@ func BenchmarkXCrypto(b *testing.B) {
 		}
 		b.Run(fmt.Sprintf("cost=%d", cost), func(b *testing.B) {
 			b.ReportAllocs()
-			start := cpuTime()
+			start := coretest.CPUStart()
 			for b.Loop() {
 				if err := bcrypt.CompareHashAndPassword(digest, password); err != nil {
 					b.Fatal(err)
 				}
 			}
-			reportCPU(b, start)
+			coretest.ReportCPU(b, start)
 		})
-	}
-}
-
-func reportCPU(b *testing.B, start int64) {
-	if start >= 0 && b.N > 0 {
-		b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
 	}
 }

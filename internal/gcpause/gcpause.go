@@ -116,6 +116,12 @@ func (l *Load) allocate() {
 	}
 }
 
+// Pauses returns the number of GC pauses since Start.
+func (l *Load) Pauses() uint64 {
+	n, _ := l.snap.Since()
+	return n
+}
+
 // Concurrent calls fn on n goroutines at once and waits for them.
 func (l *Load) Concurrent(n int, fn func()) {
 	var wg sync.WaitGroup

@@ -4,9 +4,12 @@
 //
 // A Pool holds at most its limit in bytes, hands out the best-fitting buffer
 // no more than twice the size asked for (a small computation does not pin a
-// large buffer), and drops the oldest buffers first. Buffers are not cleared:
-// both cores write every word before they read it. On Linux buffers are
-// mapped outside the Go heap (see alloc), elsewhere they are ordinary slices.
+// large buffer), and drops the oldest buffers first. Put clears the part of a
+// buffer that was used, so that what a computation derived from a password
+// does not outlive it in the pool (scrypt's V[0] alone is a one-iteration
+// test for guesses); every buffer Get returns is therefore zero. On Linux
+// buffers are mapped outside the Go heap (see alloc), elsewhere they are
+// ordinary slices.
 package mempool
 
 import (
@@ -50,7 +53,7 @@ func (p *Pool[T]) Held() (bytes int64, buffers int) {
 	return p.held, len(p.free)
 }
 
-// Get returns n elements of unspecified contents, to be handed back with Put.
+// Get returns n zero elements, to be handed back with Put.
 func (p *Pool[T]) Get(n int) ([]T, error) {
 	p.mu.Lock()
 	best := -1
@@ -70,9 +73,11 @@ func (p *Pool[T]) Get(n int) ([]T, error) {
 	return alloc[T](n)
 }
 
-// Put hands b back for reuse, dropping the oldest buffers if the pool would
-// exceed its limit.
+// Put clears b, the part of a buffer from Get that was used, and hands the
+// buffer back for reuse, dropping the oldest buffers if the pool would exceed
+// its limit. Clearing is one write pass over b, made before the lock is taken.
 func (p *Pool[T]) Put(b []T) {
+	clearChunked(b)
 	b = b[:cap(b)]
 	size := bytesOf(b)
 	p.mu.Lock()
@@ -99,3 +104,25 @@ func (p *Pool[T]) trim() {
 		clear(p.free[len(p.free) : len(p.free)+n])
 	}
 }
+
+// clearChunk is how many bytes clearChunked clears per call, about 20 µs:
+// the builtin clear is one call to assembly the runtime cannot stop in, and
+// a buffer can be hundreds of MiB.
+const clearChunk = 256 << 10
+
+// clearChunked clears b in calls of at most clearChunk bytes.
+func clearChunked[T any](b []T) {
+	var zero T
+	n := max(1, clearChunk/int(unsafe.Sizeof(zero)))
+	for len(b) > n {
+		clearPart(b[:n])
+		b = b[n:]
+	}
+	clearPart(b)
+}
+
+// clearPart is a function of its own so that its prologue, between two
+// chunks, is where the runtime can stop the goroutine.
+//
+//go:noinline
+func clearPart[T any](b []T) { clear(b) }

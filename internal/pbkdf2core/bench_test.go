@@ -55,10 +55,7 @@ func (c benchCase) variants() []benchVariant {
 	}}}
 	if c.keyLen > c.h.Size() {
 		vs = append(vs, benchVariant{"ours-sequential", func() []byte {
-			defer func(old bool) { sequential = old }(sequential)
-			sequential = true
-			k, _ := Key(c.h, pw, salt, c.iter, c.keyLen)
-			return k
+			return keySequential(c.h, pw, salt, c.iter, c.keyLen)
 		}})
 	}
 	vs = append(vs,

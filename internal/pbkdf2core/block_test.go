@@ -4,6 +4,7 @@ import (
 	"crypto/sha1"
 	"crypto/sha256"
 	"crypto/sha512"
+	"fmt"
 	"math/rand/v2"
 	"testing"
 
@@ -11,8 +12,17 @@ import (
 )
 
 // The compression functions are checked through a tiny hash built on them
-// (hash1, hash256, hash512: padding plus block calls) against the standard
-// library, for the assembly and the portable code.
+// (prfOf.sum: padding plus block calls) against the standard library, for
+// the assembly and the portable code.
+
+// digest hashes msg with f's kernels (the assembly unless forceGeneric).
+func digest[W word](f *hashFn[W], msg []byte) []byte {
+	p := &prfOf[W]{f: f, k: f.kernels()}
+	h := p.sum(new(scratch[W]), f.iv, 0, msg)
+	d := make([]byte, f.size)
+	putWords(d, &h)
+	return d
+}
 
 func TestCompressAgainstStdlib(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
@@ -20,110 +30,78 @@ func TestCompressAgainstStdlib(t *testing.T) {
 	for n := range 300 {
 		lens = append(lens, n)
 	}
-	lens = append(lens, 1000, 4096, 10000, 65536+17)
-	for _, port := range []bool{false, true} {
+	// Beyond maxBlockBytes, block is called in pieces.
+	lens = append(lens, 1000, 4096, 10000, 65536+17, 3*maxBlockBytes+129)
+	for _, generic := range []bool{false, true} {
 		name := "default"
-		if port {
-			name = "portable"
+		if generic {
+			name = "generic"
 		}
 		t.Run(name, func(t *testing.T) {
-			defer func(old bool) { portable = old }(portable)
-			portable = port
+			defer func(old bool) { forceGeneric = old }(forceGeneric)
+			forceGeneric = generic
 			for _, n := range lens {
 				msg := randBytes(r, n)
-
-				h1 := hash1(iv1, 0, msg)
-				var d1 [20]byte
-				put1(d1[:], &h1)
-				require.Equal(t, sha1.Sum(msg), d1, "sha1 len %d", n)
-
-				h256 := hash256(iv256, 0, msg)
-				var d256 [32]byte
-				put256(d256[:], &h256)
-				require.Equal(t, sha256.Sum256(msg), d256, "sha256 len %d", n)
-
-				h512 := hash512(iv512, 0, msg)
-				var d512 [64]byte
-				put512(d512[:], &h512)
-				require.Equal(t, sha512.Sum512(msg), d512, "sha512 len %d", n)
-
-				h384 := hash512(iv384, 0, msg)
-				var d384 [48]byte
-				put512(d384[:], &h384)
-				require.Equal(t, sha512.Sum384(msg), d384, "sha384 len %d", n)
+				d1 := sha1.Sum(msg)
+				require.Equal(t, d1[:], digest(sha1Fn, msg), "sha1 len %d", n)
+				d256 := sha256.Sum256(msg)
+				require.Equal(t, d256[:], digest(sha256Fn, msg), "sha256 len %d", n)
+				d512 := sha512.Sum512(msg)
+				require.Equal(t, d512[:], digest(sha512Fn, msg), "sha512 len %d", n)
+				d384 := sha512.Sum384(msg)
+				require.Equal(t, d384[:], digest(sha384Fn, msg), "sha384 len %d", n)
 			}
 		})
 	}
 }
 
-// TestLoopsAgree runs the iteration loops of the default build (assembly
-// where available) and the portable code from the same random states.
+// TestLoopsAgree runs the iteration loops of the assembly, one lane and two,
+// and the portable code from the same random states.
 func TestLoopsAgree(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
-	run := func(port bool, f func()) {
-		defer func(old bool) { portable = old }(portable)
-		portable = port
-		f()
+	rand32 := func() uint32 { return r.Uint32() }
+	t.Run("sha1", func(t *testing.T) { loopsAgree(t, sha1Fn, 5, rand32) })
+	t.Run("sha256", func(t *testing.T) { loopsAgree(t, sha256Fn, 8, rand32) })
+	t.Run("sha384", func(t *testing.T) { loopsAgree(t, sha384Fn, 6, r.Uint64) })
+	t.Run("sha512", func(t *testing.T) { loopsAgree(t, sha512Fn, 8, r.Uint64) })
+}
+
+func loopsAgree[W word](t *testing.T, f *hashFn[W], words int, rnd func() W) {
+	if f.asm == nil {
+		t.Skip("no assembly in this build")
 	}
-	fill32 := func(w []uint32) {
-		for i := range w {
-			w[i] = r.Uint32()
+	random := func() iter[W] {
+		var s iter[W]
+		for _, a := range []*[8]W{&s.is, &s.os, &s.u, &s.acc} {
+			for i := range words {
+				a[i] = rnd()
+			}
 		}
-	}
-	fill64 := func(w []uint64) {
-		for i := range w {
-			w[i] = r.Uint64()
-		}
+		return s
 	}
 	for _, n := range []int{0, 1, 2, 3, 17, 100} {
-		var s1, t1 iter1
-		for _, s := range []*iter1{&s1, &t1} {
-			fill32(s.is[:])
-			fill32(s.os[:])
-			fill32(s.u[:])
-			fill32(s.acc[:])
+		s, s2 := random(), random()
+		want, want2 := s, s2
+		f.portable.loop(&want, n)
+		f.portable.loop(&want2, n)
+
+		// Beyond the output words, u holds the portable code's last
+		// state, which the assembly need not store.
+		same := func(want, got iter[W], msg string) {
+			t.Helper()
+			require.Equal(t, want.is, got.is, msg)
+			require.Equal(t, want.os, got.os, msg)
+			require.Equal(t, want.u[:words], got.u[:words], msg)
+			require.Equal(t, want.acc, got.acc, msg)
 		}
-		var s256, t256 iter256
-		for _, s := range []*iter256{&s256, &t256} {
-			fill32(s.is[:])
-			fill32(s.os[:])
-			fill32(s.u[:])
-			fill32(s.acc[:])
-		}
-		var s512 iter512
-		fill64(s512.is[:])
-		fill64(s512.os[:])
-		fill64(s512.u[:])
-		fill64(s512.acc[:])
-
-		// One lane, and two lanes (with a different second state), against
-		// the portable code one lane at a time.
-		a1, b1, c1, d1 := s1, s1, t1, t1
-		run(false, func() { loop1(&a1, n) })
-		run(true, func() { loop1(&b1, n) })
-		require.Equal(t, b1, a1, "sha1 n=%d", n)
-		a1 = s1
-		run(false, func() { loop1x2(&a1, &c1, n) })
-		run(true, func() { loop1(&d1, n) })
-		require.Equal(t, b1, a1, "sha1 x2 lane A n=%d", n)
-		require.Equal(t, d1, c1, "sha1 x2 lane B n=%d", n)
-
-		a256, b256, c256, d256 := s256, s256, t256, t256
-		run(false, func() { loop256(&a256, n) })
-		run(true, func() { loop256(&b256, n) })
-		require.Equal(t, b256, a256, "sha256 n=%d", n)
-		a256 = s256
-		run(false, func() { loop256x2(&a256, &c256, n) })
-		run(true, func() { loop256(&d256, n) })
-		require.Equal(t, b256, a256, "sha256 x2 lane A n=%d", n)
-		require.Equal(t, d256, c256, "sha256 x2 lane B n=%d", n)
-
-		for _, words := range []int{6, 8} {
-			a512, b512 := s512, s512
-			run(false, func() { loop512(&a512, n, words) })
-			run(true, func() { loop512(&b512, n, words) })
-			require.Equal(t, b512.u[:words], a512.u[:words], "sha512 words=%d n=%d", words, n)
-			require.Equal(t, b512.acc[:words], a512.acc[:words], "sha512 words=%d n=%d", words, n)
+		got := s
+		f.asm.loop(&got, n)
+		same(want, got, fmt.Sprintf("n=%d", n))
+		if f.asm.loop2 != nil {
+			got, got2 := s, s2
+			f.asm.loop2(&got, &got2, n)
+			same(want, got, fmt.Sprintf("lane A n=%d", n))
+			same(want2, got2, fmt.Sprintf("lane B n=%d", n))
 		}
 	}
 }

@@ -57,3 +57,38 @@ func BenchmarkCPUTime(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkChunkCPU measures one call of the assembly iteration loops with
+// a full chunk, by the CPU time of the calling thread: the longest the
+// runtime waits for a goroutine in Key to reach a preemption point (plus
+// scheduling). max-call-ms is the slowest call, best-call-ms the fastest.
+//
+//	go test -tags cputime -run NONE -bench ChunkCPU -benchtime 50x
+func BenchmarkChunkCPU(b *testing.B) {
+	b.Run("sha1", func(b *testing.B) { chunkCPU(b, sha1Fn) })
+	b.Run("sha256", func(b *testing.B) { chunkCPU(b, sha256Fn) })
+	b.Run("sha512", func(b *testing.B) { chunkCPU(b, sha512Fn) })
+}
+
+func chunkCPU[W word](b *testing.B, f *hashFn[W]) {
+	if f.asm == nil {
+		b.Skip("no assembly in this build")
+	}
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	k := f.asm
+	lanes := 1
+	if k.loop2 != nil {
+		lanes = 2
+	}
+	var s [2]iter[W]
+	worst, best := time.Duration(0), time.Duration(1<<63-1)
+	for b.Loop() {
+		t := threadCPU()
+		loopStep(k, &s, lanes, k.chunk)
+		d := threadCPU() - t
+		worst, best = max(worst, d), min(best, d)
+	}
+	b.ReportMetric(float64(worst)/1e6, "max-call-ms")
+	b.ReportMetric(float64(best)/1e6, "best-call-ms")
+}

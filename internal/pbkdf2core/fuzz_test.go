@@ -9,7 +9,8 @@ import (
 
 // FuzzKey compares Key with crypto/pbkdf2. The iteration count and key
 // length are folded into small ranges to keep each run fast; out-of-range
-// values must give an error. sel picks the hash and the code path.
+// values must give an error. sel picks the hash, the code
+// path and the order of the output blocks.
 func FuzzKey(f *testing.F) {
 	f.Add(uint8(0), []byte("password"), []byte("salt"), 2, 20)
 	f.Add(uint8(1), []byte("passwd"), []byte("salt"), 1, 64)
@@ -28,10 +29,16 @@ func FuzzKey(f *testing.F) {
 		iter = 1 + iter%300
 		keyLen = 1 + keyLen%(6*h.Size())
 
-		defer func(old bool) { portable = old }(portable)
-		portable = sel&4 != 0
-		got, err := Key(h, password, salt, iter, keyLen)
-		require.NoError(t, err)
+		defer func(old bool) { forceGeneric = old }(forceGeneric)
+		forceGeneric = sel&4 != 0
+		var got []byte
+		if sel&8 != 0 {
+			got = keySequential(h, password, salt, iter, keyLen)
+		} else {
+			var err error
+			got, err = Key(h, password, salt, iter, keyLen)
+			require.NoError(t, err)
+		}
 		want, err := pbkdf2.Key(newHash(h), string(password), salt, iter, keyLen)
 		require.NoError(t, err)
 		require.Equal(t, want, got)

@@ -1,32 +1,20 @@
 package pbkdf2core
 
 import (
-	"encoding/binary"
 	"math/bits"
+
+	"github.com/pwdigest/pwdigest/internal/pbkdf2core/internal/consts"
 )
 
-// SHA-256 from FIPS 180-4, section 6.2. Constants: section 4.2.2 and 5.3.3.
+// SHA-256 from FIPS 180-4, section 6.2. Constants: section 4.2.2 (in
+// package consts) and 5.3.3.
 
-var iv256 = [8]uint32{
-	0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-}
-
-var k256 = [64]uint32{
-	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-	0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-	0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-	0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-	0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-	0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-	0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-	0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-}
-
-// iter256 is the state of the PBKDF2-HMAC-SHA-256 iteration loop: the HMAC
-// inner and outer chaining values, the last U and the XOR of all U so far,
-// as big-endian words. The assembly relies on this layout.
-type iter256 struct {
-	is, os, u, acc [8]uint32
+var sha256Fn = &hashFn[uint32]{
+	size: 32,
+	iv: [8]uint32{
+		0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+	},
+	portable: portableKernels(compress256, 8),
 }
 
 // compress256 runs the SHA-256 compression function on one block given as
@@ -43,7 +31,7 @@ func compress256(h *[8]uint32, m *[16]uint32) {
 	a, b, c, d, e, f, g, hh := h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7]
 	for t := range 64 {
 		t1 := hh + (bits.RotateLeft32(e, -6) ^ bits.RotateLeft32(e, -11) ^ bits.RotateLeft32(e, -25)) +
-			(e&f ^ ^e&g) + k256[t] + w[t]
+			(e&f ^ ^e&g) + consts.K256[t] + w[t]
 		t2 := (bits.RotateLeft32(a, -2) ^ bits.RotateLeft32(a, -13) ^ bits.RotateLeft32(a, -22)) +
 			(a&b ^ a&c ^ b&c)
 		hh, g, f, e, d, c, b, a = g, f, e, d+t1, c, b, a, t1+t2
@@ -56,96 +44,4 @@ func compress256(h *[8]uint32, m *[16]uint32) {
 	h[5] += f
 	h[6] += g
 	h[7] += hh
-}
-
-// block256Generic compresses the whole 64-byte blocks of p into h.
-func block256Generic(h *[8]uint32, p []byte) {
-	var m [16]uint32
-	for ; len(p) >= 64; p = p[64:] {
-		for i := range m {
-			m[i] = binary.BigEndian.Uint32(p[4*i:])
-		}
-		compress256(h, &m)
-	}
-}
-
-// loop256Generic runs n PBKDF2 iterations: U = HMAC(P, U), acc ^= U.
-func loop256Generic(s *iter256, n int) {
-	// U is 32 bytes after a 64-byte key block: the padding and the length
-	// (96 bytes = 768 bits) are the same in every message.
-	m := [16]uint32{8: 0x80000000, 15: 768}
-	for range n {
-		copy(m[:8], s.u[:])
-		h := s.is
-		compress256(&h, &m)
-		copy(m[:8], h[:])
-		s.u = s.os
-		compress256(&s.u, &m)
-		for i := range s.acc {
-			s.acc[i] ^= s.u[i]
-		}
-	}
-}
-
-// hash256 finishes a SHA-256 computation whose state h has absorbed done
-// bytes (a multiple of 64) with msg, and returns the final state.
-func hash256(h [8]uint32, done int, msg []byte) [8]uint32 {
-	n := len(msg) &^ 63
-	block256(&h, msg[:n])
-	var tail [128]byte
-	r := copy(tail[:], msg[n:])
-	tail[r] = 0x80
-	t := 64
-	if r+9 > 64 {
-		t = 128
-	}
-	binary.BigEndian.PutUint64(tail[t-8:], uint64(done+len(msg))*8)
-	block256(&h, tail[:t])
-	return h
-}
-
-func put256(b []byte, h *[8]uint32) {
-	for i, v := range h {
-		binary.BigEndian.PutUint32(b[4*i:], v)
-	}
-}
-
-type prf256 struct{ is, os [8]uint32 }
-
-func newPRF256(password []byte) *prf256 {
-	k := hmacKey(password, 64, func(b []byte) []byte {
-		h := hash256(iv256, 0, b)
-		d := make([]byte, 32)
-		put256(d, &h)
-		return d
-	})
-	p := &prf256{is: iv256, os: iv256}
-	block256(&p.is, xorPad(k, 0x36))
-	block256(&p.os, xorPad(k, 0x5c))
-	return p
-}
-
-func (p *prf256) lanes() int { return lanes256() }
-
-func (p *prf256) blocks(dst, msg []byte, first uint32, iter int) {
-	var s [2]iter256
-	var d [64]byte
-	n := (len(dst)-1)/32 + 1
-	for j := range n {
-		setIndex(msg, first+uint32(j))
-		s[j].is, s[j].os = p.is, p.os
-		in := hash256(p.is, 64, msg)
-		put256(d[:], &in)
-		s[j].u = hash256(p.os, 64, d[:32])
-		s[j].acc = s[j].u
-	}
-	if n == 2 {
-		loop256x2(&s[0], &s[1], iter-1)
-	} else {
-		loop256(&s[0], iter-1)
-	}
-	for j := range n {
-		put256(d[32*j:], &s[j].acc)
-	}
-	copy(dst, d[:])
 }

@@ -1,51 +1,30 @@
 package pbkdf2core
 
 import (
-	"encoding/binary"
 	"math/bits"
+
+	"github.com/pwdigest/pwdigest/internal/pbkdf2core/internal/consts"
 )
 
 // SHA-512 and SHA-384 from FIPS 180-4, section 6.4 and 6.5. Constants:
-// section 4.2.3, 5.3.4 and 5.3.5.
+// section 4.2.3 (in package consts), 5.3.4 and 5.3.5.
 
-var iv512 = [8]uint64{
-	0x6a09e667f3bcc908, 0xbb67ae8584caa73b, 0x3c6ef372fe94f82b, 0xa54ff53a5f1d36f1,
-	0x510e527fade682d1, 0x9b05688c2b3e6c1f, 0x1f83d9abfb41bd6b, 0x5be0cd19137e2179,
+var sha512Fn = &hashFn[uint64]{
+	size: 64,
+	iv: [8]uint64{
+		0x6a09e667f3bcc908, 0xbb67ae8584caa73b, 0x3c6ef372fe94f82b, 0xa54ff53a5f1d36f1,
+		0x510e527fade682d1, 0x9b05688c2b3e6c1f, 0x1f83d9abfb41bd6b, 0x5be0cd19137e2179,
+	},
+	portable: portableKernels(compress512, 8),
 }
 
-var iv384 = [8]uint64{
-	0xcbbb9d5dc1059ed8, 0x629a292a367cd507, 0x9159015a3070dd17, 0x152fecd8f70e5939,
-	0x67332667ffc00b31, 0x8eb44a8768581511, 0xdb0c2e0d64f98fa7, 0x47b5481dbefa4fa4,
-}
-
-var k512 = [80]uint64{
-	0x428a2f98d728ae22, 0x7137449123ef65cd, 0xb5c0fbcfec4d3b2f, 0xe9b5dba58189dbbc,
-	0x3956c25bf348b538, 0x59f111f1b605d019, 0x923f82a4af194f9b, 0xab1c5ed5da6d8118,
-	0xd807aa98a3030242, 0x12835b0145706fbe, 0x243185be4ee4b28c, 0x550c7dc3d5ffb4e2,
-	0x72be5d74f27b896f, 0x80deb1fe3b1696b1, 0x9bdc06a725c71235, 0xc19bf174cf692694,
-	0xe49b69c19ef14ad2, 0xefbe4786384f25e3, 0x0fc19dc68b8cd5b5, 0x240ca1cc77ac9c65,
-	0x2de92c6f592b0275, 0x4a7484aa6ea6e483, 0x5cb0a9dcbd41fbd4, 0x76f988da831153b5,
-	0x983e5152ee66dfab, 0xa831c66d2db43210, 0xb00327c898fb213f, 0xbf597fc7beef0ee4,
-	0xc6e00bf33da88fc2, 0xd5a79147930aa725, 0x06ca6351e003826f, 0x142929670a0e6e70,
-	0x27b70a8546d22ffc, 0x2e1b21385c26c926, 0x4d2c6dfc5ac42aed, 0x53380d139d95b3df,
-	0x650a73548baf63de, 0x766a0abb3c77b2a8, 0x81c2c92e47edaee6, 0x92722c851482353b,
-	0xa2bfe8a14cf10364, 0xa81a664bbc423001, 0xc24b8b70d0f89791, 0xc76c51a30654be30,
-	0xd192e819d6ef5218, 0xd69906245565a910, 0xf40e35855771202a, 0x106aa07032bbd1b8,
-	0x19a4c116b8d2d0c8, 0x1e376c085141ab53, 0x2748774cdf8eeb99, 0x34b0bcb5e19b48a8,
-	0x391c0cb3c5c95a63, 0x4ed8aa4ae3418acb, 0x5b9cca4f7763e373, 0x682e6ff3d6b2b8a3,
-	0x748f82ee5defb2fc, 0x78a5636f43172f60, 0x84c87814a1f0ab72, 0x8cc702081a6439ec,
-	0x90befffa23631e28, 0xa4506cebde82bde9, 0xbef9a3f7b2c67915, 0xc67178f2e372532b,
-	0xca273eceea26619c, 0xd186b8c721c0c207, 0xeada7dd6cde0eb1e, 0xf57d4f7fee6ed178,
-	0x06f067aa72176fba, 0x0a637dc5a2c898a6, 0x113f9804bef90dae, 0x1b710b35131c471b,
-	0x28db77f523047d84, 0x32caab7b40c72493, 0x3c9ebe0a15c9bebc, 0x431d67c49c100d4c,
-	0x4cc5d4becb3e42b6, 0x597f299cfc657e2a, 0x5fcb6fab3ad6faec, 0x6c44198c4a475817,
-}
-
-// iter512 is the state of the PBKDF2-HMAC-SHA-512 (and SHA-384) iteration
-// loop (see iter256). For SHA-384 only the first 6 words of u and acc are
-// used. The assembly relies on this layout.
-type iter512 struct {
-	is, os, u, acc [8]uint64
+var sha384Fn = &hashFn[uint64]{
+	size: 48,
+	iv: [8]uint64{
+		0xcbbb9d5dc1059ed8, 0x629a292a367cd507, 0x9159015a3070dd17, 0x152fecd8f70e5939,
+		0x67332667ffc00b31, 0x8eb44a8768581511, 0xdb0c2e0d64f98fa7, 0x47b5481dbefa4fa4,
+	},
+	portable: portableKernels(compress512, 6),
 }
 
 // compress512 runs the SHA-512 compression function on one block given as
@@ -62,7 +41,7 @@ func compress512(h *[8]uint64, m *[16]uint64) {
 	a, b, c, d, e, f, g, hh := h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7]
 	for t := range 80 {
 		t1 := hh + (bits.RotateLeft64(e, -14) ^ bits.RotateLeft64(e, -18) ^ bits.RotateLeft64(e, -41)) +
-			(e&f ^ ^e&g) + k512[t] + w[t]
+			(e&f ^ ^e&g) + consts.K512[t] + w[t]
 		t2 := (bits.RotateLeft64(a, -28) ^ bits.RotateLeft64(a, -34) ^ bits.RotateLeft64(a, -39)) +
 			(a&b ^ a&c ^ b&c)
 		hh, g, f, e, d, c, b, a = g, f, e, d+t1, c, b, a, t1+t2
@@ -75,98 +54,4 @@ func compress512(h *[8]uint64, m *[16]uint64) {
 	h[5] += f
 	h[6] += g
 	h[7] += hh
-}
-
-// block512Generic compresses the whole 128-byte blocks of p into h.
-func block512Generic(h *[8]uint64, p []byte) {
-	var m [16]uint64
-	for ; len(p) >= 128; p = p[128:] {
-		for i := range m {
-			m[i] = binary.BigEndian.Uint64(p[8*i:])
-		}
-		compress512(h, &m)
-	}
-}
-
-// loop512Generic runs n PBKDF2 iterations: U = HMAC(P, U), acc ^= U, where
-// U has words (8 for SHA-512, 6 for SHA-384) words.
-func loop512Generic(s *iter512, n, words int) {
-	// U follows a 128-byte key block: padding and length are the same in
-	// every message.
-	var m [16]uint64
-	m[words] = 1 << 63
-	m[15] = uint64(128+8*words) * 8
-	for range n {
-		copy(m[:words], s.u[:])
-		h := s.is
-		compress512(&h, &m)
-		copy(m[:words], h[:])
-		s.u = s.os
-		compress512(&s.u, &m)
-		for i := range words {
-			s.acc[i] ^= s.u[i]
-		}
-	}
-}
-
-// hash512 finishes a SHA-512 computation whose state h has absorbed done
-// bytes (a multiple of 128) with msg, and returns the final state.
-func hash512(h [8]uint64, done int, msg []byte) [8]uint64 {
-	n := len(msg) &^ 127
-	block512(&h, msg[:n])
-	var tail [256]byte
-	r := copy(tail[:], msg[n:])
-	tail[r] = 0x80
-	t := 128
-	if r+17 > 128 {
-		t = 256
-	}
-	// The high 64 bits of the 128-bit length stay zero.
-	binary.BigEndian.PutUint64(tail[t-8:], uint64(done+len(msg))*8)
-	block512(&h, tail[:t])
-	return h
-}
-
-func put512(b []byte, h *[8]uint64) {
-	for i := range len(b) / 8 {
-		binary.BigEndian.PutUint64(b[8*i:], h[i])
-	}
-}
-
-// prf512 serves SHA-512 and, with words = 6, SHA-384.
-type prf512 struct {
-	is, os [8]uint64
-	words  int
-}
-
-func newPRF512(password []byte, is384 bool) *prf512 {
-	iv, words := iv512, 8
-	if is384 {
-		iv, words = iv384, 6
-	}
-	k := hmacKey(password, 128, func(b []byte) []byte {
-		h := hash512(iv, 0, b)
-		d := make([]byte, 8*words)
-		put512(d, &h)
-		return d
-	})
-	p := &prf512{is: iv, os: iv, words: words}
-	block512(&p.is, xorPad(k, 0x36))
-	block512(&p.os, xorPad(k, 0x5c))
-	return p
-}
-
-func (p *prf512) lanes() int { return 1 }
-
-func (p *prf512) blocks(dst, msg []byte, first uint32, iter int) {
-	setIndex(msg, first)
-	s := iter512{is: p.is, os: p.os}
-	var d [64]byte
-	in := hash512(p.is, 128, msg)
-	put512(d[:8*p.words], &in)
-	s.u = hash512(p.os, 128, d[:8*p.words])
-	s.acc = s.u
-	loop512(&s, iter-1, p.words)
-	put512(d[:8*p.words], &s.acc)
-	copy(dst, d[:])
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/pwdigest/pwdigest/internal/coretest"
 	"golang.org/x/crypto/scrypt"
 )
 
@@ -17,7 +18,7 @@ func BenchmarkKey(b *testing.B) {
 		}{{"scryptcore", Key}, {"xcrypto", scrypt.Key}} {
 			b.Run(fmt.Sprintf("N=%d/r=8/p=1/%s", N, impl.name), func(b *testing.B) {
 				b.ReportAllocs()
-				start := cpuTime()
+				start := coretest.CPUStart()
 				for b.Loop() {
 					if _, err := impl.key([]byte("pw"), []byte("salt"), N, 8, 1, 32); err != nil {
 						b.Fatal(err)
@@ -25,11 +26,30 @@ func BenchmarkKey(b *testing.B) {
 				}
 				// CPU time, as other work may share the machine; it
 				// includes the collector's work on x/crypto's V arrays.
-				if start >= 0 {
-					b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
-				}
+				coretest.ReportCPU(b, start)
 			})
 		}
+	}
+}
+
+// BenchmarkClear times what clearing the working memory adds to each Key
+// at the costs of BenchmarkKey: a pooled buffer taken and handed back.
+func BenchmarkClear(b *testing.B) {
+	for _, N := range []int{1 << 14, 1 << 15} {
+		b.Run(fmt.Sprintf("N=%d/r=8/p=1", N), func(b *testing.B) {
+			words, err := check(N, 8, 1)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(4 * int64(words))
+			for b.Loop() {
+				buf, err := getBuf(words)
+				if err != nil {
+					b.Fatal(err)
+				}
+				putBuf(buf)
+			}
+		})
 	}
 }
 

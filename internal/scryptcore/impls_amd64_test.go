@@ -4,15 +4,23 @@ package scryptcore
 
 import "testing"
 
+// addArchImpls adds each assembly BlockMix twice: in one call, and one pair
+// per call, which exercises the hand-over between chunks.
 func addArchImpls(m map[string]blockMixFunc) {
-	m["sse2"] = func(out, in, v []uint32, r int) {
-		o, i, vp := blockMixArgs(out, in, v, r)
-		blockMixSSE2(o, i, vp, r)
-	}
+	asm := map[string]func(out, in, v *uint32, r, from, to int){"sse2": blockMixSSE2}
 	if useAVX {
-		m["avx"] = func(out, in, v []uint32, r int) {
+		asm["avx"] = blockMixAVX
+	}
+	for name, f := range asm {
+		m[name] = func(out, in, v []uint32, r int) {
 			o, i, vp := blockMixArgs(out, in, v, r)
-			blockMixAVX(o, i, vp, r)
+			f(o, i, vp, r, 0, r)
+		}
+		m[name+"/pairs"] = func(out, in, v []uint32, r int) {
+			o, i, vp := blockMixArgs(out, in, v, r)
+			for j := range r {
+				f(o, i, vp, r, j, j+1)
+			}
 		}
 	}
 }

@@ -87,8 +87,10 @@ func Key(password, salt []byte, N, r, p, keyLen int) ([]byte, error) {
 		romix(bw[i*n:(i+1)*n], v, xy, N, r)
 	}
 	store(b, bw)
-	putBuf(mem)
-	return pbkdf2.Key(sha256.New, pw, b, 1, keyLen)
+	putBuf(mem) // clears V, X, Y and B
+	key, err := pbkdf2.Key(sha256.New, pw, b, 1, keyLen)
+	clear(b)
+	return key, err
 }
 
 // load reads little-endian words from src into dst, block by block in

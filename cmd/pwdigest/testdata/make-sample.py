@@ -181,6 +181,13 @@ add(bcrypt.hashpw(OTHER.encode(), bcrypt.gensalt(12)).decode(), None)           
 add(dj.make_password(OTHER, hasher="pbkdf2_sha256"), "")                                    # empty hasher: ambiguous
 BAD_JSON_AFTER = len(rows)  # the broken JSON line goes here
 add(bcrypt.hashpw(OTHER.encode(), bcrypt.gensalt(10)).decode(), "bcrypt")                   # after the broken line
+# Hashers added later, appended so the rows above keep their lines.
+add(vector("bcrypt_django", "bcrypt$$2b$05$", "Django 4.2", "password"), "bcrypt_django")       # Django 4.2, cost 5: rehash
+add(vector("bcrypt_sha256_passlib", "$v=2,t=2b,r=5$", "passlib 1.7.4", "password"), "bcrypt_sha256_passlib")
+add(vector("drupal7", "$S$51vMhqWds", "Drupal 7.105", "password"), "drupal7")
+add(vector("scrypt_django", "scrypt$16384$", "Django 4.2", "password"), "scrypt_django")
+add(vector("scrypt_passlib", "$scrypt$ln=14,r=8,p=1$", "passlib 1.7.4", "password"), "scrypt_passlib")
+add(vector("recipe", "md5($password) hash=5f4dcc3b", "Python", "password"), "recipe")           # a home-grown md5: insecure
 
 root = os.getcwd()
 with open(os.path.join(root, "testdata/sample-export.jsonl"), "w") as f:

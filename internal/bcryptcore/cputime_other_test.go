@@ -1,5 +1,0 @@
-//go:build !unix
-
-package bcryptcore
-
-func cpuTime() int64 { return -1 }
