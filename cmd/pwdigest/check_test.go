@@ -83,7 +83,10 @@ var sampleWant = map[string]counts{
 	"scrypt_django":         {Rows: 1, OK: 1, Rehash: 1},
 	"scrypt_passlib":        {Rows: 1, OK: 1, Rehash: 1},
 	// A home-grown md5 recipe: insecure.
-	"recipe": {Rows: 1, OK: 1, Insecure: 1, Rehash: 1},
+	"recipe":                     {Rows: 1, OK: 1, Insecure: 1, Rehash: 1},
+	"auth0_custom_password_hash": {Rows: 1, OK: 1, Insecure: 1, Rehash: 1},
+	"okta_password_hash":         {Rows: 1, OK: 1, Insecure: 1, Rehash: 1},
+	"firebase_import":            {Rows: 1, OK: 1, Insecure: 1, Rehash: 1},
 	// "md6".
 	groupUnknown: {Rows: 1, Unknown: 1},
 	// The line cut short.

@@ -188,6 +188,9 @@ add(vector("drupal7", "$S$51vMhqWds", "Drupal 7.105", "password"), "drupal7")
 add(vector("scrypt_django", "scrypt$16384$", "Django 4.2", "password"), "scrypt_django")
 add(vector("scrypt_passlib", "$scrypt$ln=14,r=8,p=1$", "passlib 1.7.4", "password"), "scrypt_passlib")
 add(vector("recipe", "md5($password) hash=5f4dcc3b", "Python", "password"), "recipe")           # a home-grown md5: insecure
+add(vector("auth0_custom_password_hash", '"keyboardcat"', "Auth0"), "auth0_custom_password_hash")  # Auth0's sha256 example: insecure
+add(vector("okta_password_hash", '"POSTFIX"', "Okta support"), "okta_password_hash")                 # Okta's SHA-512 example
+add(vector("firebase_import", '"SCRYPT"', "firebase-admin-node"), "firebase_import")                 # firebase-admin's SCRYPT
 
 root = os.getcwd()
 with open(os.path.join(root, "testdata/sample-export.jsonl"), "w") as f:
