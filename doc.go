@@ -1,6 +1,7 @@
 // Package pwdigest verifies password digests exported from other systems
 // (Django, Flask/Werkzeug, WordPress and phpBB, Firebase Auth, Keycloak,
-// home-grown PHP and Node apps), byte-exactly as the software that made them
+// OpenLDAP, ASP.NET Identity, Atlassian, Spring Security, home-grown PHP and
+// Node apps), byte-exactly as the software that made them
 // would, so that users move to a new sign-in backend without a password
 // reset:
 //
@@ -171,6 +172,107 @@
 //	$5$rounds=10000$saltstringsaltst$3xv.VbSHBb41AL9AvLeujZkZRBAwqFMz2.opqey6IcA
 //	$1$28772684$iEwNOgGugqO9.bIz5sk8k/
 //
+// # ldap_ssha, ldap_ssha256, ldap_ssha512, ldap_smd5, ldap_sha, ldap_md5
+//
+// RFC 2307 userPassword values of OpenLDAP (slappasswd; slapd-contrib's
+// pw-sha2 module for the SHA-2 ones) and passlib: a "{SCHEME}" prefix, in
+// any case as OpenLDAP matches it, then padded standard base64 of the hash
+// of password‖salt followed by the salt (1 byte or more; slappasswd writes 4
+// or 8), or of the unsalted hash for {SHA} and {MD5}. All are insecure (one
+// round of a fast hash). ldap_ssha also takes the value without its prefix,
+// as Clerk does, unless that value is all hex digits (a hex md5 or sha256
+// digest; real SSHA base64 is never that); Identify then ranks it below
+// ASP.NET Identity's base64 blobs, which look alike.
+//
+//	{SSHA}J4xECdZZXoUD4xDfxiVq5ri6Cq+iQ3FY
+//	{SSHA256}IATf6/cYpLX2t1Z1+lbeq+vzgJlrfPpI7U8axIeAYWcvl0suQBJSxA==
+//	{SMD5}3cgTbHKDqSf+ymCZe1YQTPQQQis=
+//	{SHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g=
+//	{MD5}X03MO1qnZdYdgyfeuILPmQ==
+//
+// (slappasswd 2.5.13, password "password".) Dovecot's doveadm writes other
+// layouts under some of these prefixes; they are not these hashers.
+//
+// # ldap_crypt
+//
+// "{CRYPT}" and a crypt(3) digest, which slapd checks with the system's
+// crypt(3). It is verified by whichever registered crypt(3) hasher parses it
+// (sha512_crypt, sha256_crypt, md5_crypt, bcrypt now; yescrypt,
+// gost_yescrypt, scrypt_crypt and des_crypt join when registered), under
+// that hasher's limits; NeedsRehash and VerifyAndUpgrade follow that method
+// (md5-crypt and DES are always replaced, the others below the policy).
+// Plain `slappasswd -h {CRYPT}` writes libxcrypt's bigcrypt for a password
+// over 8 bytes, which no registered method reads yet. Hash writes "{CRYPT}" + sha512_crypt.
+//
+//	{CRYPT}$1$CNrDfdAC$w9tkH6A9oitkS4evE4St30
+//
+// # ldap_pbkdf2_sha1, ldap_pbkdf2_sha256, ldap_pbkdf2_sha512
+//
+// slapd-contrib's pw-pbkdf2 and passlib's ldap_pbkdf2_*: "{PBKDF2}" or
+// "{PBKDF2-SHA1}", "{PBKDF2-SHA256}", "{PBKDF2-SHA512}", then
+// "<iterations>$<salt>$<hash>" in passlib's adapted base64; the hash is the
+// PRF's full size (pw-pbkdf2 writes 10000 iterations and 16-byte salts,
+// and slapd reads only 16-byte salts; passlib's other lengths verify here).
+//
+//	{PBKDF2-SHA256}10000$oq7etveFJvV2KZ72.ETN7g$u1IfSDDjD/FEgsVLwbLi85xLgCjKyuxnH.NeF8Tp0Hk
+//
+// # atlassian_pbkdf2_sha1
+//
+// Jira, Confluence and Crowd: "{PKCS5S2}" and base64 of a 16-byte salt and
+// the 32-byte PBKDF2-HMAC-SHA1 key, 10000 iterations (fixed).
+//
+//	{PKCS5S2}kapQNhs9OuhVv+qUj7r6hNRMj7pYTSvw0K4xzzxdRfSagVHI1LOqLsI7ysA1dnhc
+//
+// (passlib 1.7.4, password "password".)
+//
+// # aspnet_identity_v2, aspnet_identity_v3
+//
+// ASP.NET Identity's PasswordHasher, base64 of a version byte and its
+// payload: v2 is 0x00, a 16-byte salt and the 32-byte PBKDF2-HMAC-SHA1 subkey
+// (1000 iterations, insecure); v3 is 0x01, then PRF (0 HMAC-SHA1, 1
+// HMAC-SHA256, 2 HMAC-SHA512), iterations and salt length as big-endian
+// uint32, the salt and the subkey (the rest). As ASP.NET, v3 refuses a salt
+// or subkey under 16 bytes. Hash writes v3 with HMAC-SHA512 (ASP.NET Core 7's
+// choice) at the policy's SHA-512 iterations.
+//
+//	ANuQywFHdT6GVuXGl4TXfmi5TUoR45Cizppo6FN3IqeGUzHoVXAL51x6GHiAWpavVQ==
+//	AQAAAAEAACcQAAAAEFu4dWKdwFM0edzCkR9GmR8p6ICQ4x7B9sishNgunrQ82vocwJ6QBa0uhqGmNYOKrg==
+//
+// (npm aspnetcore-identity-password-hasher 1.0.1's published vectors,
+// password "test123".)
+//
+// # aspnet_membership_sha1
+//
+// The SqlMembershipProvider of ASP.NET 2.0 to 4.x with hashed passwords and
+// SHA1: its PasswordSalt and Password columns joined as "<salt>$<hash>",
+// hash = SHA-1 of the decoded salt and the UTF-16LE password. Insecure. A
+// password that is not UTF-8 is no .NET string: it matches nothing.
+//
+//	4hCFMF1EIECMyp9DUnUX3g==$9ljmPLK8BMNSzZxA7yEMFpHSZas=
+//
+// # spring_delegating
+//
+// Spring Security's DelegatingPasswordEncoder, "{id}encoded", with each id
+// read as PasswordEncoderFactories maps it: {bcrypt}; {pbkdf2} (Spring 5.5's
+// defaults: HMAC-SHA1, 185000 iterations, 8-byte salt, hex of salt‖hash) and
+// {pbkdf2@SpringSecurity_v5_8} (HMAC-SHA256, 310000, 16-byte salt); {scrypt}
+// and {scrypt@SpringSecurity_v5_8} ("$<hex params>$<salt>$<key>", costs from
+// the digest, 32-byte key); {argon2} and {argon2@SpringSecurity_v5_8} (PHC
+// strings); {sha256} (StandardPasswordEncoder: 1024 rounds of SHA-256, 8-byte
+// salt, no secret); {SHA-256}, {SHA-1}, {MD5}, {MD4} ("{salt}" then hex of
+// hash(password + "{salt}")); {ldap} ({SSHA} or {SHA}); {noop} (plain text,
+// refused unless Limits[SpringNoop] is 1). An application that mapped an id
+// to other settings (a secret, another salt length or iteration count)
+// writes digests these do not verify. As Spring Security 7, no empty
+// password matches. NeedsRehash is true for every id but {bcrypt}, as
+// Spring's upgradeEncoding says, and for {bcrypt} below the policy's cost;
+// VerifyAndUpgrade replaces those. Hash writes "{bcrypt}" + bcrypt.
+//
+//	{bcrypt}$2a$04$A1GNSIajalavnNfKq.81J.9.d5C13TxM7ZBhbkia4snjBz6zm6z1.
+//	{pbkdf2}962ecfefe6449075dac5b790a8efb75965739470fa4566fed6af9c81e1104161ac6c0e78f3e87fac
+//	{MD5}{rxI6BVQUl3qd01LcONbNH0Tua25CWZbKRAm3u04vDZc=}acbdd8cdc44bad6a8537f3a9ddd82f48
+//
+// (Spring Security 7.1.1's encoders, password "password".)
 // # drupal7
 //
 // Drupal 7's includes/password.inc: "$S$", a log2 round count character

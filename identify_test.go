@@ -13,6 +13,11 @@ var identifyCollisions = [][]string{
 	// Keycloak's and Django's "pbkdf2_sha256$<iter>$<salt>$<hash>";
 	// rankKeycloak looks at the salt's alphabet and the hash's length.
 	{"pbkdf2_sha256", "pbkdf2_sha256_django"},
+	// ldap_ssha without its "{SSHA}" prefix is any padded base64 of 21
+	// bytes or more (but not all hex digits): ASP.NET Identity's base64
+	// blobs are such strings too. The bare form ranks last
+	// (TestIdentifyFormats checks the orders).
+	{"ldap_ssha", "aspnet_identity_v2", "aspnet_identity_v3"},
 	// phpass's "$P$"/"$H$", which Drupal 7 also reads; phpass ranks first.
 	{"phpass", "drupal7"},
 }

@@ -303,10 +303,13 @@ func (v *Verifier) upgradeTarget() (*scheme, error) {
 // matches, most likely first. A digest matches when it parses, whatever its
 // costs (a digest above the limits is still identified). Candidates are
 // ordered by rank, highest first, then by registration order, never by map
-// order. The only overlap among the built-ins is the "pbkdf2_sha256$" prefix
+// order. The built-ins overlap in two places. The "pbkdf2_sha256$" prefix
 // of Keycloak (pbkdf2_sha256) and Django (pbkdf2_sha256_django): a salt with
 // "=", "+" or "/", or a hash that is not 32 bytes, puts Keycloak first,
-// otherwise Django. A 32-hex digest matches md5 only.
+// otherwise Django. And ldap_ssha without its "{SSHA}" prefix, which is any
+// padded base64 of 21 bytes or more: ASP.NET Identity's blobs are too, and
+// aspnet_identity_v2/v3 come first. A 32-hex digest matches md5 only (a bare
+// SSHA value is never all hex digits).
 func (v *Verifier) Identify(digest string) []string {
 	type cand struct {
 		name string

@@ -87,6 +87,26 @@ var sampleWant = map[string]counts{
 	"auth0_custom_password_hash": {Rows: 1, OK: 1, Insecure: 1, Rehash: 1},
 	"okta_password_hash":         {Rows: 1, OK: 1, Insecure: 1, Rehash: 1},
 	"firebase_import":            {Rows: 1, OK: 1, Insecure: 1, Rehash: 1},
+	// Issue 13's (make-sample.py's last rows): the one-round LDAP schemes,
+	// ASP.NET v2 and Membership are insecure; slappasswd's {CRYPT}$6$ at
+	// 5000 rounds, pw-pbkdf2's and Atlassian's 10000 iterations, ASP.NET
+	// Core 7's 100,000 HMAC-SHA512 iterations and Spring's {bcrypt} cost 10
+	// are below the default policy.
+	"ldap_ssha":              {Rows: 1, OK: 1, Insecure: 1, Rehash: 1},
+	"ldap_ssha256":           {Rows: 1, OK: 1, Insecure: 1, Rehash: 1},
+	"ldap_ssha512":           {Rows: 1, OK: 1, Insecure: 1, Rehash: 1},
+	"ldap_smd5":              {Rows: 1, OK: 1, Insecure: 1, Rehash: 1},
+	"ldap_sha":               {Rows: 1, OK: 1, Insecure: 1, Rehash: 1},
+	"ldap_md5":               {Rows: 1, OK: 1, Insecure: 1, Rehash: 1},
+	"ldap_crypt":             {Rows: 1, OK: 1, Rehash: 1},
+	"ldap_pbkdf2_sha1":       {Rows: 1, OK: 1, Rehash: 1},
+	"ldap_pbkdf2_sha256":     {Rows: 1, OK: 1, Rehash: 1},
+	"ldap_pbkdf2_sha512":     {Rows: 1, OK: 1, Rehash: 1},
+	"atlassian_pbkdf2_sha1":  {Rows: 1, OK: 1, Rehash: 1},
+	"aspnet_identity_v2":     {Rows: 1, OK: 1, Insecure: 1, Rehash: 1},
+	"aspnet_identity_v3":     {Rows: 1, OK: 1, Rehash: 1},
+	"aspnet_membership_sha1": {Rows: 1, OK: 1, Insecure: 1, Rehash: 1},
+	"spring_delegating":      {Rows: 1, OK: 1, Rehash: 1},
 	// "md6".
 	groupUnknown: {Rows: 1, Unknown: 1},
 	// The line cut short.

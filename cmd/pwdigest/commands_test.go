@@ -25,8 +25,11 @@ func TestHashFlagsCoverEveryHasher(t *testing.T) {
 			flagged[h] = true
 		}
 	}
+	// atlassian_pbkdf2_sha1's format fixes its one cost (10000 iterations):
+	// secure enough to keep, nothing to set.
+	fixed := map[string]bool{"atlassian_pbkdf2_sha1": true}
 	for _, h := range pwdigest.Hashers() {
-		assert.Equal(t, !pwdigest.Insecure(h), flagged[h], "hash flags of %s", h)
+		assert.Equal(t, !pwdigest.Insecure(h) && !fixed[h], flagged[h], "hash flags of %s", h)
 	}
 }
 

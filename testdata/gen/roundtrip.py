@@ -247,6 +247,9 @@ CHECKERS = {
     "drupal7": [("npm drupal-hash", ("node", lambda hasher, d: {"kind": "drupal7", "digest": d}))],
 }
 
+import roundtrip_formats  # noqa: E402  issue 13's hashers
+CHECKERS.update(roundtrip_formats.CHECKERS)
+
 
 # (hasher, checker prefix, condition, why): the producer refuses these lines.
 # They must not verify; if one starts to, the note is stale.

@@ -316,7 +316,9 @@ def check_more(name, key, d, pw, rec, C):
         else:
             C.put(key, checker, ok)
     else:
-        sys.exit("verify: no checker for %s" % name)
+        import verify_formats  # issue 13's formats: LDAP, ASP.NET, Atlassian, Spring
+        if not verify_formats.check(name, key, d, pw, rec, C):
+            sys.exit("verify: no checker for %s" % name)
 
 
 def main():

@@ -18,6 +18,10 @@ async function check(t) {
       { N: t.n, r: t.r, p: t.p, maxmem: 256 * t.n * t.r * t.p + (1 << 20) });
     return crypto.timingSafeEqual(got, want);
   }
+  if (t.kind === 'aspnet') {
+    // npm aspnetcore-identity-password-hasher: v2 and v3 with HMAC-SHA1/256.
+    return require('aspnetcore-identity-password-hasher').verify(pw.toString('utf8'), t.digest);
+  }
   throw new Error('unknown kind ' + t.kind);
 }
 

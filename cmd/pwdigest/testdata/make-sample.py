@@ -188,6 +188,23 @@ add(vector("drupal7", "$S$51vMhqWds", "Drupal 7.105", "password"), "drupal7")
 add(vector("scrypt_django", "scrypt$16384$", "Django 4.2", "password"), "scrypt_django")
 add(vector("scrypt_passlib", "$scrypt$ln=14,r=8,p=1$", "passlib 1.7.4", "password"), "scrypt_passlib")
 add(vector("recipe", "md5($password) hash=5f4dcc3b", "Python", "password"), "recipe")           # a home-grown md5: insecure
+
+# Issue 13's hashers, from their producer fixtures (slappasswd 2.5.13,
+# passlib 1.7.4, Mono 6.8, Spring Security 7.1.1).
+for h, contains, source in [
+        ("ldap_ssha", "{SSHA}J4xE", "slappasswd"), ("ldap_ssha256", "{SSHA256}IATf", "slappasswd"),
+        ("ldap_ssha512", "{SSHA512}vuVU", "slappasswd"), ("ldap_smd5", "{SMD5}3cgT", "slappasswd"),
+        ("ldap_sha", "{SHA}W6ph", "slappasswd"), ("ldap_md5", "{MD5}X03M", "slappasswd"),
+        ("ldap_crypt", "{CRYPT}$6$jE8w", "slappasswd"),
+        ("ldap_pbkdf2_sha1", "{PBKDF2}10000$N53q", "slappasswd"),
+        ("ldap_pbkdf2_sha256", "{PBKDF2-SHA256}10000$oq7e", "slappasswd"),
+        ("ldap_pbkdf2_sha512", "{PBKDF2-SHA512}10000$bNCH", "slappasswd"),
+        ("atlassian_pbkdf2_sha1", "{PKCS5S2}kapQ", "passlib"),
+        ("aspnet_identity_v2", "ANuQ", "npm"), ("aspnet_identity_v3", "AQAAAAIAAYagAAAAEHL1", "Mono"),
+        ("aspnet_membership_sha1", "4hCFMF1E", "Mono"),
+        ("spring_delegating", "{bcrypt}$2a$10$ZrfT", "Spring")]:
+    add(vector(h, contains, source), h)
+# Issue 14's import objects: the providers' own examples.
 add(vector("auth0_custom_password_hash", '"keyboardcat"', "Auth0"), "auth0_custom_password_hash")  # Auth0's sha256 example: insecure
 add(vector("okta_password_hash", '"POSTFIX"', "Okta support"), "okta_password_hash")                 # Okta's SHA-512 example
 add(vector("firebase_import", '"SCRYPT"', "firebase-admin-node"), "firebase_import")                 # firebase-admin's SCRYPT

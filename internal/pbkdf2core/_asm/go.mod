@@ -8,10 +8,10 @@ require (
 )
 
 require (
-	golang.org/x/mod v0.21.0 // indirect
+	golang.org/x/mod v0.42.0 // indirect
 	golang.org/x/sync v0.25.0 // indirect
 	golang.org/x/sys v0.50.0 // indirect
-	golang.org/x/tools v0.26.0 // indirect
+	golang.org/x/tools v0.52.0 // indirect
 )
 
 // The generators read the Go declarations of the package being built.
