@@ -357,7 +357,8 @@
 // applies, ending where it must in a registered hasher's digest (bcrypt,
 // argon2i/id, scrypt_passlib, scrypt_firebase), whose own limits apply.
 // Objects are decoded strictly: at most 8192 bytes, one object from "{" to
-// "}" and nothing around it, field names matched exactly, no unknown,
+// "}" and nothing around it (JSON's whitespace between its tokens is
+// allowed, as a pretty-printer writes it), field names matched exactly, no unknown,
 // repeated or null field, no field the algorithm does not use; an unknown
 // algorithm or field is an error naming it. All three are insecure: import
 // objects are a migration format and, as Auth0 itself does after a sign-in,

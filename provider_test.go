@@ -123,3 +123,13 @@ func FuzzProviderObjects(f *testing.F) {
 		}
 	})
 }
+
+func TestProvidersTakeJSONWhitespace(t *testing.T) {
+	// An object as a pretty-printer writes it: whitespace between tokens
+	// is JSON's, not a second form; around the object it is refused.
+	d := "{\n  \"algorithm\": \"sha256\",\n  \"hash\": {\"value\": \"7054f76f832d2d4e244f73b3f3f4c3702cb60a573ed12441c90f159df560fcb5\", \"encoding\": \"hex\"},\n  \"salt\": {\"value\": \"keyboardcat\", \"position\": \"prefix\"}\n}"
+	ok, err := Verify("auth0_custom_password_hash", d, "hello")
+	require.NoError(t, err)
+	assert.True(t, ok)
+	assert.ErrorIs(t, Check("auth0_custom_password_hash", d+"\n"), ErrMalformedDigest)
+}
