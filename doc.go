@@ -429,7 +429,9 @@
 // md5(salt‖password); PBKDF2_SHA256 is PBKDF2(password, salt, rounds) with a
 // 64-byte key; STANDARD_SCRYPT is scrypt(password, salt, N = cpuMemCost, r =
 // blockSize, p = parallelization, dkLen); BCRYPT's passwordHash is the
-// bcrypt string itself; SCRYPT is Firebase's scrypt (scrypt_firebase). From
+// bcrypt string itself; SCRYPT is Firebase's scrypt (scrypt_firebase). A
+// published SHA1 import that signed in (blog.salrashid.dev, 2020) pins
+// PASSWORD_AND_SALT as sha1(password‖salt). From
 // the SDKs' validation (src/auth/user-import-builder.ts) and Firebase's
 // statement in firebase-tools#1701: rounds 0..8192 for MD5, 1..8192 for
 // SHA1/SHA256/SHA512, 0..120000 for PBKDF_SHA1/PBKDF2_SHA256, SCRYPT rounds
