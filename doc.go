@@ -431,16 +431,18 @@
 // blockSize, p = parallelization, dkLen); BCRYPT's passwordHash is the
 // bcrypt string itself; SCRYPT is Firebase's scrypt (scrypt_firebase). A
 // published SHA1 import that signed in (blog.salrashid.dev, 2020) pins
-// PASSWORD_AND_SALT as sha1(password‖salt). From
-// the SDKs' validation (src/auth/user-import-builder.ts) and Firebase's
-// statement in firebase-tools#1701: rounds 0..8192 for MD5, 1..8192 for
+// PASSWORD_AND_SALT as sha1(password‖salt). From the SDKs' validation
+// (src/auth/user-import-builder.ts) and Firebase's statement in
+// firebase-tools#1701: rounds 0..8192 for MD5, 1..8192 for
 // SHA1/SHA256/SHA512, 0..120000 for PBKDF_SHA1/PBKDF2_SHA256, SCRYPT rounds
-// 1..8 and memoryCost 1..14; HMAC needs a signer key. Inferred: rounds n ≥ 2
-// hash the previous raw digest n-1 more times; passwordHashOrder
-// SALT_AND_PASSWORD/PASSWORD_AND_SALT sets the order of the hash and HMAC
-// algorithms; PBKDF2's key is as long as the passwordHash, and rounds 0 is
-// refused (PBKDF2 has no such form); ARGON2's argon2Parameters (hashType
-// ARGON2_D/ARGON2_I/ARGON2_ID, iterations, memoryCostKib, parallelism,
-// hashLengthBytes, version VERSION_10/VERSION_13, default 13) are those of
-// the argon2 hashers; associatedData is refused.
+// 1..8 and memoryCost 1..14; HMAC needs a signer key. From users' reports:
+// rounds n hash n times in all, each round after the first over the raw
+// bytes of the previous digest, not its hex (authlogic#697: its SHA512
+// stretches imported and signed in once changed so); PBKDF2 with rounds 0
+// fails on Firebase's side (firebase-admin-node#1222), so it is refused.
+// Inferred: passwordHashOrder works alike for the other hash and HMAC
+// algorithms (UNSPECIFIED_ORDER keeps the default); PBKDF2's key is as long as the passwordHash; ARGON2's
+// argon2Parameters (hashType ARGON2_D/ARGON2_I/ARGON2_ID, iterations,
+// memoryCostKib, parallelism, hashLengthBytes, version VERSION_10/VERSION_13,
+// default 13) are those of the argon2 hashers; associatedData is refused.
 package pwdigest
