@@ -4,11 +4,15 @@ import (
 	"crypto/md5"
 	"crypto/sha256"
 	"crypto/sha512"
+	"encoding/binary"
 	"fmt"
 	"hash"
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/pwdigest/pwdigest/internal/descrypt"
+	"github.com/pwdigest/pwdigest/internal/yescryptcore"
 )
 
 // The crypt(3) schemes of glibc, libxcrypt, PHP's crypt() and passlib,
@@ -383,7 +387,7 @@ func init() {
 			}
 			salt := randomString(8, itoa64)
 			out := append([]byte("$1$"+salt), '$')
-			return string(md5CryptOrder.encode(out, md5CryptSum([]byte(password), []byte(salt)))), nil
+			return string(md5CryptOrder.encode(out, md5CryptSum([]byte(password), []byte(salt), "$1$"))), nil
 		},
 	})
 }
@@ -421,14 +425,15 @@ func (d *md5CryptDigest) verify(password string) (bool, error) {
 	}
 	pw := passwordCopy(password)
 	defer clear(pw)
-	sum := md5CryptSum(pw, []byte(d.salt))
+	sum := md5CryptSum(pw, []byte(d.salt), "$1$")
 	got := md5CryptOrder.encode(make([]byte, 0, 22), sum)
 	clear(sum)
 	return equalKey(got, nil, []byte(d.sum))
 }
 
-// md5CryptSum is FreeBSD's md5crypt.
-func md5CryptSum(password, salt []byte) []byte {
+// md5CryptSum is FreeBSD's md5crypt; Apache's apr1 is the same with the
+// magic "$apr1$".
+func md5CryptSum(password, salt []byte, magic string) []byte {
 	h := md5.New()
 	h.Write(password)
 	h.Write(salt)
@@ -437,7 +442,7 @@ func md5CryptSum(password, salt []byte) []byte {
 
 	h.Reset()
 	h.Write(password)
-	h.Write([]byte("$1$"))
+	h.Write([]byte(magic))
 	h.Write(salt)
 	writeCycled(h, alt, len(password))
 	// For each bit of the length, lowest first: a zero byte for a 1, the
@@ -453,4 +458,384 @@ func md5CryptSum(password, salt []byte) []byte {
 	clear(alt)
 
 	return cryptRounds(h, sum, password, salt, md5CryptRounds)
+}
+
+// scrypt_crypt: libxcrypt's "$7$", classic scrypt with the salt used as
+// written, on yescrypt's machinery (yescrypt.go). Memory and p are capped by
+// YescryptMemory and YescryptP, as for "$y$".
+
+// ScryptCryptCost is libxcrypt's "$7$" cost for new digests.
+var ScryptCryptCost = newParam(Param{
+	Name: "scrypt_crypt.cost",
+	Doc: "libxcrypt's scrypt cost (mkpasswd -m scrypt -R) for new $7$ digests: N=2^(cost+7), r=32, p=1; " +
+		"a digest with less N·r is weak; policy 7, libxcrypt's default (64 MiB)",
+	Min: 6, Max: 11, Limit: 11, Policy: 7,
+})
+
+var (
+	errScryptCShape = malformed("scrypt_crypt", `want "$7$<N><r><p><salt>$<43 characters>"`)
+	errScryptCSalt  = malformed("scrypt_crypt", "salt holds characters outside crypt's alphabet or is longer than 86")
+	errScryptCSum   = malformed("scrypt_crypt", "hash is not 43 characters of yescrypt's base64 with zero unused bits")
+)
+
+func init() {
+	register(&scheme{
+		name: "scrypt_crypt", params: []*Param{ScryptCryptCost}, parse: parseScryptCrypt, hash: hashScryptCrypt,
+		checkPolicy: func(p *Policy, l Limits) error {
+			return checkYescrypt("policy scrypt_crypt", scryptCryptCostParams(int(p.Get(ScryptCryptCost))), l)
+		},
+		hashMemory: func(p *Policy) int64 { return scryptCryptCostParams(int(p.Get(ScryptCryptCost))).MemoryBytes() },
+	})
+}
+
+// parseScryptCrypt reads "$7$" as libxcrypt's crypt_scrypt_rn does: one
+// character log2 N, r and p as 30-bit fields of 5 characters, low first,
+// then the salt as written (crypt's alphabet; mkpasswd writes 22
+// characters, libxcrypt at most 86).
+func parseScryptCrypt(digest string, l Limits) (parsed, error) {
+	rest, ok := strings.CutPrefix(digest, "$7$")
+	var f [2]string
+	if !ok || len(rest) < 11 || !splitN(rest[11:], '$', f[:]) {
+		return nil, errScryptCShape
+	}
+	nlog := yescryptcore.Char(rest[0])
+	r, okr := yescryptcore.DecodeFixed(rest[1:6])
+	p, okp := yescryptcore.DecodeFixed(rest[6:11])
+	if nlog < 0 || !okr || !okp {
+		return nil, errScryptCShape
+	}
+	if len(f[0]) > 86 {
+		return nil, errScryptCSalt
+	}
+	for i := 0; i < len(f[0]); i++ {
+		if yescryptcore.Char(f[0][i]) < 0 {
+			return nil, errScryptCSalt
+		}
+	}
+	var sum [32]byte
+	if !decodeYescryptSum(&sum, f[1]) {
+		return nil, errScryptCSum
+	}
+	if nlog < 2 || nlog > 31 {
+		return nil, outOfRange("scrypt_crypt N log2", nlog, "2..31")
+	}
+	params := yescryptcore.Params{Flags: yescryptcore.Scrypt, N: 1 << nlog, R: r, P: p}
+	if err := checkYescrypt("scrypt_crypt", params, l); err != nil {
+		return nil, err
+	}
+	d := &yescryptDigest{name: "scrypt_crypt", params: params, saltLen: len(f[0]), sum: sum}
+	copy(d.salt[:], f[0])
+	return d, nil
+}
+
+// scryptCryptCostParams is libxcrypt's gensalt_scrypt_rn: N=2^(cost+7),
+// r=32, p=1, cost clamped to 6..11.
+func scryptCryptCostParams(cost int) yescryptcore.Params {
+	cost = min(max(cost, 6), 11)
+	return yescryptcore.Params{Flags: yescryptcore.Scrypt, N: 1 << (cost + 7), R: 32, P: 1}
+}
+
+// hashScryptCrypt writes what mkpasswd -m scrypt -R <cost> writes: N from
+// the cost, r=32, p=1 and 22 salt characters.
+func hashScryptCrypt(password string, pol *Policy) (string, error) {
+	if err := checkCryptPassword("scrypt_crypt", password); err != nil {
+		return "", err
+	}
+	params := scryptCryptCostParams(int(pol.Get(ScryptCryptCost)))
+	salt := randomString(22, itoa64)
+	pw := passwordCopy(password)
+	defer clear(pw)
+	sum, err := yescryptcore.Key(pw, []byte(salt), params, 32)
+	if err != nil {
+		return "", err
+	}
+	defer clear(sum)
+	nlog := 0
+	for n := params.N; n > 1; n >>= 1 {
+		nlog++
+	}
+	out := []byte("$7$")
+	out = append(out, itoa64[nlog])
+	out = yescryptcore.AppendFixed(out, 32, 5)
+	out = yescryptcore.AppendFixed(out, 1, 5)
+	out = append(append(out, salt...), '$')
+	return string(yescryptcore.AppendEncode(out, sum)), nil
+}
+
+// apr1_md5_crypt: Apache's "$apr1$<salt>$<22 characters>" (htpasswd -m),
+// md5crypt with the magic "$apr1$". Insecure: 1000 MD5 rounds.
+
+var (
+	errAPR1Shape = malformed("apr1_md5_crypt", `want "$apr1$<salt>$<22 characters>"`)
+	errAPR1Salt  = malformed("apr1_md5_crypt", `salt is longer than 8 bytes or holds ":", newline or NUL`)
+	errAPR1Sum   = malformed("apr1_md5_crypt", "checksum is not 22 characters of crypt's base64 with zero unused bits")
+)
+
+func init() {
+	register(&scheme{
+		name:     "apr1_md5_crypt",
+		insecure: true,
+		parse:    parseAPR1,
+		hash: func(password string, _ *Policy) (string, error) {
+			if err := checkCryptPassword("apr1_md5_crypt", password); err != nil {
+				return "", err
+			}
+			salt := randomString(8, itoa64)
+			out := append([]byte("$apr1$"+salt), '$')
+			return string(md5CryptOrder.encode(out, md5CryptSum([]byte(password), []byte(salt), "$apr1$"))), nil
+		},
+	})
+}
+
+type apr1Digest struct{ salt, sum string }
+
+func parseAPR1(digest string, _ Limits) (parsed, error) {
+	rest, ok := strings.CutPrefix(digest, "$apr1$")
+	var f [2]string
+	if !ok || !splitN(rest, '$', f[:]) {
+		return nil, errAPR1Shape
+	}
+	if !validCryptSalt(f[0], 8) {
+		return nil, errAPR1Salt
+	}
+	if !md5CryptOrder.validChecksum(f[1]) {
+		return nil, errAPR1Sum
+	}
+	return &apr1Digest{f[0], f[1]}, nil
+}
+
+func (d *apr1Digest) memory() int64       { return 0 }
+func (d *apr1Digest) weaker(*Policy) bool { return true }
+
+// verify: htpasswd hands the password to apr_md5_encode as a C string, so it
+// ends at a NUL like crypt(3).
+func (d *apr1Digest) verify(password string) (bool, error) {
+	password, err := cryptVerifyPassword("apr1_md5_crypt", password)
+	if err != nil {
+		return false, err
+	}
+	pw := passwordCopy(password)
+	defer clear(pw)
+	sum := md5CryptSum(pw, []byte(d.salt), "$apr1$")
+	got := md5CryptOrder.encode(make([]byte, 0, 22), sum)
+	clear(sum)
+	return equalKey(got, nil, []byte(d.sum))
+}
+
+// des_crypt: the traditional DES-based crypt(3) of Version 7 Unix, 13
+// characters of crypt's alphabet: a 2-character salt and 11 characters for
+// the 64-bit result (internal/descrypt). Also Django's CryptPasswordHasher
+// form "crypt$$<13 characters>" (Django 1.4+; passlib's django_des_crypt and
+// Django 1.0 wrote the salt into the middle field too: "crypt$ab$ab...", or 5
+// characters starting with it). Insecure: 56-bit DES, 25 rounds.
+//
+// As every producer does, only the first 8 bytes of the password count and
+// the high bit of each byte is dropped: "password" and "password123" match
+// the same digest. Hash refuses such passwords (ErrPasswordTooLong over 8
+// bytes, ErrUnsupportedPassword for a byte above 0x7f) so that a new digest
+// does not silently stand for other passwords.
+
+const desCryptLen = 13
+
+var (
+	errDESShape  = malformed("des_crypt", `want 13 characters of crypt's alphabet, or "crypt$$" and them`)
+	errDESSum    = malformed("des_crypt", "last character has non-zero unused bits")
+	errDESDjango = malformed("des_crypt", `Django's salt field is not empty or the digest's own salt`)
+)
+
+func init() {
+	register(&scheme{
+		name:     "des_crypt",
+		insecure: true,
+		parse:    parseDESCrypt,
+		hash:     hashDESCrypt,
+		rank: func(digest string) int {
+			if strings.HasPrefix(digest, "crypt$") {
+				return 0
+			}
+			return -1 // 13 characters alone are weak evidence
+		},
+	})
+}
+
+type desCryptDigest struct {
+	salt uint32
+	sum  uint64
+}
+
+func parseDESCrypt(digest string, _ Limits) (parsed, error) {
+	s := digest
+	if rest, ok := strings.CutPrefix(digest, "crypt$"); ok {
+		var f [2]string
+		if !splitN(rest, '$', f[:]) || len(f[1]) != desCryptLen {
+			return nil, errDESShape
+		}
+		// Empty (Django 1.4+), the digest's salt (passlib), or 5
+		// characters starting with it (Django 1.0).
+		if n := len(f[0]); n != 0 && n != 2 && n != 5 || n != 0 && f[0][:2] != f[1][:2] || !isCryptAlphabet(f[0]) {
+			return nil, errDESDjango
+		}
+		s = f[1]
+	}
+	if len(s) != desCryptLen || !isCryptAlphabet(s) {
+		return nil, errDESShape
+	}
+	// 10 characters of 6 bits, then 4 bits and two zero bits.
+	var sum uint64
+	for i := 2; i < desCryptLen-1; i++ {
+		sum = sum<<6 | uint64(itoa64Index(s[i]))
+	}
+	last := uint64(itoa64Index(s[desCryptLen-1]))
+	if last&3 != 0 {
+		return nil, errDESSum
+	}
+	salt := uint32(itoa64Index(s[0])) | uint32(itoa64Index(s[1]))<<6
+	return &desCryptDigest{salt: salt, sum: sum<<4 | last>>2}, nil
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] > 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+func isCryptAlphabet(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if itoa64Index(s[i]) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *desCryptDigest) memory() int64       { return 0 }
+func (d *desCryptDigest) weaker(*Policy) bool { return true }
+
+func (d *desCryptDigest) verify(password string) (bool, error) {
+	password, err := cryptVerifyPassword("des_crypt", password)
+	if err != nil {
+		return false, err
+	}
+	pw := passwordCopy(password)
+	defer clear(pw)
+	var got, want [8]byte
+	binary.BigEndian.PutUint64(got[:], descrypt.Sum(pw, d.salt))
+	binary.BigEndian.PutUint64(want[:], d.sum)
+	return equalKey(got[:], nil, want[:])
+}
+
+func hashDESCrypt(password string, _ *Policy) (string, error) {
+	if len(password) > 8 {
+		return "", fmt.Errorf("%w: des_crypt takes at most 8 bytes, got %d", ErrPasswordTooLong, len(password))
+	}
+	if !isASCII(password) || strings.IndexByte(password, 0) >= 0 {
+		return "", fmt.Errorf("%w: des_crypt drops the high bit of each byte and stops at a NUL", ErrUnsupportedPassword)
+	}
+	salt := []byte(randomString(2, itoa64))
+	return string(appendDESSum(salt, descrypt.Sum([]byte(password), desSalt(salt)))), nil
+}
+
+// desSalt is the 12-bit salt of two characters of crypt's alphabet.
+func desSalt(s []byte) uint32 {
+	return uint32(itoa64Index(s[0])) | uint32(itoa64Index(s[1]))<<6
+}
+
+// appendDESSum appends the 11 characters of a DES crypt result: 64 bits and
+// two zero bits, 6 at a time from the top.
+func appendDESSum(out []byte, sum uint64) []byte {
+	for i := range 10 {
+		out = append(out, itoa64[sum>>(58-6*i)&63])
+	}
+	return append(out, itoa64[sum<<2&63])
+}
+
+// bigcrypt: HP-UX's and Tru64's extension of DES crypt (insecure), which
+// libxcrypt computes for a setting longer than 13 characters, and so what
+// slappasswd -h {CRYPT} writes for a password over 8 bytes: the salt, then
+// 11 characters for each 8-byte piece of the password (up to 16 pieces, 128
+// bytes), each piece's DES crypt salted with the first two characters of
+// the previous piece's. A 13-character digest parses as both des_crypt and
+// bigcrypt (one piece: the same DES crypt); as bigcrypt it matches only a
+// password of at most 8 bytes, as passlib's bigcrypt reads it, where
+// libxcrypt's crypt() with a 13-character setting is des_crypt and ignores
+// the bytes after the 8th. Identify ranks des_crypt first for those.
+
+const bigcryptMaxSegments = 16
+
+var (
+	errBigcryptShape = malformed("bigcrypt", "want 2 + 11·k characters of crypt's alphabet, k from 1 to 16")
+	errBigcryptSum   = malformed("bigcrypt", "a segment's last character has non-zero unused bits")
+)
+
+func init() {
+	register(&scheme{
+		name:     "bigcrypt",
+		insecure: true,
+		parse:    parseBigcrypt,
+		hash: func(password string, _ *Policy) (string, error) {
+			if len(password) > 8*bigcryptMaxSegments { // libxcrypt stops after 16 pieces
+				return "", fmt.Errorf("%w: bigcrypt takes at most %d bytes, got %d", ErrPasswordTooLong, 8*bigcryptMaxSegments, len(password))
+			}
+			if !isASCII(password) || strings.IndexByte(password, 0) >= 0 {
+				return "", fmt.Errorf("%w: bigcrypt drops the high bit of each byte and stops at a NUL", ErrUnsupportedPassword)
+			}
+			return string(bigcryptSum(password, randomString(2, itoa64))), nil
+		},
+		// A bare string of crypt's alphabet; at 13 characters, des_crypt's.
+		rank: func(digest string) int {
+			if len(digest) == desCryptLen {
+				return -2
+			}
+			return -1
+		},
+	})
+}
+
+type bigcryptDigest struct{ digest string }
+
+func parseBigcrypt(digest string, _ Limits) (parsed, error) {
+	n := len(digest) - 2
+	if n < 11 || n%11 != 0 || n/11 > bigcryptMaxSegments || !isCryptAlphabet(digest) {
+		return nil, errBigcryptShape
+	}
+	for i := 12; i < len(digest); i += 11 {
+		if itoa64Index(digest[i])&3 != 0 {
+			return nil, errBigcryptSum
+		}
+	}
+	return &bigcryptDigest{digest}, nil
+}
+
+func (d *bigcryptDigest) memory() int64       { return 0 }
+func (d *bigcryptDigest) weaker(*Policy) bool { return true }
+
+// verify recomputes the whole string, as libxcrypt's crypt() does: a
+// password with more or fewer pieces than the digest does not match.
+func (d *bigcryptDigest) verify(password string) (bool, error) {
+	password, err := cryptVerifyPassword("bigcrypt", password)
+	if err != nil {
+		return false, err
+	}
+	return equalKey(bigcryptSum(password, d.digest[:2]), nil, []byte(d.digest))
+}
+
+// bigcryptSum is libxcrypt's crypt_bigcrypt_rn for a password without NUL.
+func bigcryptSum(password, salt string) []byte {
+	out := []byte(salt)
+	prev := out[:2]
+	for seg := 0; seg < bigcryptMaxSegments; seg++ {
+		var piece [8]byte
+		copy(piece[:], password[min(8*seg, len(password)):min(8*seg+8, len(password))])
+		start := len(out)
+		out = appendDESSum(out, descrypt.Sum(piece[:], desSalt(prev)))
+		clear(piece[:])
+		if len(password) <= 8*(seg+1) {
+			break
+		}
+		prev = out[start : start+2]
+	}
+	return out
 }

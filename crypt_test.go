@@ -79,7 +79,7 @@ func checkKATs(t *testing.T, kats []kat) {
 			ok, err := Verify(k.hasher, k.digest, k.password)
 			require.NoError(t, err, k.digest)
 			assert.True(t, ok, k.digest)
-			for _, wrong := range wrongPasswords(k.password) {
+			for _, wrong := range wrongPasswords(k.hasher, k.digest, k.password) {
 				ok, err = Verify(k.hasher, k.digest, wrong)
 				require.NoError(t, err)
 				assert.False(t, ok)

@@ -320,6 +320,72 @@
 // tests); scrypt_passlib reads a digest with padded fields, or with an ln
 // above 31, that way.
 //
+// # yescrypt, scrypt_crypt
+//
+// libxcrypt's yescrypt, the /etc/shadow default of Debian 11+, Ubuntu 22.04+
+// and Fedora 35+ (mkpasswd -m yescrypt, Python's crypt module): "$y$", the
+// parameters in yescrypt's variable-length code ("j" YESCRYPT_DEFAULTS, then
+// log2 N - 1 and r - 1: "9T" is N=4096, r=32, 16 MiB; optional p and t), a
+// salt of 0 to 64 bytes and a 32-byte hash in yescrypt's little-endian base64.
+// The flavors libxcrypt computes are verified: YESCRYPT_DEFAULTS (pwxform),
+// WORM ("/") and classic scrypt ("."). libxcrypt's "$7$" (mkpasswd -m
+// scrypt) is scrypt_crypt: N as one character, r and p as five each, the
+// salt used as written. Both run on internal/yescryptcore, written from the
+// yescrypt reference code and checked against libxcrypt; their memory is
+// limited by YescryptMemory and taken from the budget.
+//
+//	$y$j9T$Gws5qHlfvUwnYdgLH.g8M/$Q1Vxwc0iMO6Ej0WNq.PbPII7.PFIYurAlHcujobvpv5
+//	$7$CU..../....026hazDkys.NHNyeQIWnxW$Et2o7dsaYKhrdSbHyWj5n5SgHBeoceNqC/XfaQKVWN0
+//
+// # des_crypt
+//
+// The traditional DES crypt(3) of Version 7 Unix (insecure): 2 salt and 11
+// hash characters of crypt's alphabet, as libxcrypt, passlib and
+// slappasswd -h {CRYPT} write it, and Django's CryptPasswordHasher form
+// "crypt$$" and the same (passlib's django_des_crypt and Django 1.0 also
+// wrote the salt into the middle field). As every producer does, only the
+// first 8 bytes of the password count and the high bit of each byte is
+// dropped; Hash refuses passwords it would truncate. Identify ranks a bare
+// 13-character string below any other hasher that claims it.
+//
+//	Cn1c3KfBVgHXI
+//	crypt$$gv8pL7Szzy0t2
+//
+// # bigcrypt
+//
+// HP-UX's and Tru64's DES crypt for long passwords (insecure), which
+// libxcrypt computes for a setting longer than 13 characters, and so what
+// slappasswd -h {CRYPT} writes for a password over 8 bytes: 11 characters
+// per 8-byte piece of the password, each piece salted with the first two
+// characters of the previous one's (up to 16 pieces).
+//
+//	suanQd1ydo1ps5Wf239LKOEQ6kzqFrik3KUCixRaSOe9yg
+//
+// # apr1_md5_crypt
+//
+// Apache's "$apr1$" (htpasswd -m, passlib's apr_md5_crypt; insecure):
+// md5crypt with "$apr1$" in place of "$1$".
+//
+//	$apr1$sTP4Vp3J$ftp/Tdu9i4upWc4rBK2kW.
+//
+// # mysql_native
+//
+// MySQL 4.1+'s mysql_native_password as PASSWORD() returns it (MariaDB, MySQL
+// before 8.0; insecure): "*" and the upper-case hex of SHA-1(SHA-1(password)).
+//
+//	*2470C0C06DEE42FD1618BB99005ADCA2EC9D1E19
+//
+// # postgres_scram_sha256
+//
+// PostgreSQL's pg_authid.rolpassword under password_encryption =
+// 'scram-sha-256': iterations, salt, StoredKey and ServerKey per RFC 5802 and
+// RFC 7677, the password prepared by SASLprep exactly as PostgreSQL's
+// pg_saslprep does it (NFKC with its mappings; a password it refuses is used
+// as raw bytes, as PostgreSQL does; pure ASCII is unchanged). Its iterations
+// are ScramIterations.
+//
+//	SCRAM-SHA-256$4096:/VYp3ppQnju3466iX1oIXg==$Jh+cXen92b68w+LFVasc0waEVhvqlMifUJfeF8GOQ1o=:miShgYr3DFhC0cjyXZn232zzbah/IGV1FmaAs05xa4Q=
+//
 // # recipe
 //
 // A home-grown construction written out with its salt and hash in one line,

@@ -20,6 +20,9 @@ var identifyCollisions = [][]string{
 	{"ldap_ssha", "aspnet_identity_v2", "aspnet_identity_v3"},
 	// phpass's "$P$"/"$H$", which Drupal 7 also reads; phpass ranks first.
 	{"phpass", "drupal7"},
+	// 13 characters of crypt's alphabet: DES crypt, and bigcrypt of one
+	// piece; des_crypt ranks first.
+	{"des_crypt", "bigcrypt"},
 }
 
 // collisionGroup returns the hashers a digest of hasher may also parse as,
@@ -74,6 +77,10 @@ func TestIdentifyOrder(t *testing.T) {
 	django := "pbkdf2_sha256$1000$vNInx06q1SeB$8L/Gd5+zmv2P+PeKN92YDP4Y75Btz1AdqURLB7NS7c0="
 	assert.Equal(t, []string{"pbkdf2_sha256", "pbkdf2_sha256_django"}, Identify(keycloak))
 	assert.Equal(t, []string{"pbkdf2_sha256_django", "pbkdf2_sha256"}, Identify(django))
+	// libxcrypt's DES crypt of "password" (13 characters) and its bigcrypt
+	// of "correct horse battery staple" (4 pieces).
+	assert.Equal(t, []string{"des_crypt", "bigcrypt"}, Identify("Cn1c3KfBVgHXI"))
+	assert.Equal(t, []string{"bigcrypt"}, Identify("suanQd1ydo1ps5Wf239LKOEQ6kzqFrik3KUCixRaSOe9yg"))
 
 	for _, s := range []string{"", "$", "$$", "hello", "$1$", "$5$", "$wp$", "pbkdf2:", "md5$", "$pbkdf2-sha256$"} {
 		assert.Empty(t, Identify(s), "%q", s)

@@ -243,11 +243,13 @@ func (f *ldapPBKDF2) hash(password string, p *Policy) (string, error) {
 // insecure method (md5_crypt, DES) or parameters below the policy. Hash
 // writes "{CRYPT}" + sha512_crypt, as `slappasswd -h {CRYPT} -c '$6$%.16s'`.
 // Plain `slappasswd -h {CRYPT}` writes DES crypt for a password of up to 8
-// bytes and libxcrypt's bigcrypt for a longer one; no method here reads
-// bigcrypt yet.
+// bytes and libxcrypt's bigcrypt for a longer one. The two overlap in one
+// place: a 13-character value is DES crypt, which is bigcrypt's first block,
+// so des_crypt is tried first. Django's "crypt$$" form is not crypt(3)'s
+// and is refused here.
 var ldapCryptMethods = []string{
 	"sha512_crypt", "sha256_crypt", "md5_crypt", "bcrypt",
-	"yescrypt", "gost_yescrypt", "scrypt_crypt", "des_crypt",
+	"yescrypt", "gost_yescrypt", "scrypt_crypt", "des_crypt", "bigcrypt",
 }
 
 var (
@@ -260,6 +262,9 @@ func parseLDAPCrypt(digest string, l Limits) (parsed, error) {
 		return nil, errLDAPCryptShape
 	}
 	rest := digest[len("{CRYPT}"):]
+	if strings.HasPrefix(rest, "crypt$") {
+		return nil, errLDAPCryptMethod // Django's wrapper, not a crypt(3) string
+	}
 	for _, name := range ldapCryptMethods {
 		s := lookupScheme(name)
 		if s == nil {

@@ -111,6 +111,17 @@ var sampleWant = map[string]counts{
 	groupUnknown: {Rows: 1, Unknown: 1},
 	// The line cut short.
 	groupBadRow: {Rows: 1, Malformed: 1},
+	// Added with issue 13: Debian's yescrypt j9T (verified), libxcrypt's
+	// $7$ default, and four insecure ones (verified): Django's crypt$$,
+	// htpasswd's $apr1$, MariaDB's PASSWORD(), libxcrypt's bigcrypt;
+	// PostgreSQL's SCRAM at its 4096 (verified).
+	"yescrypt":              {Rows: 1, OK: 1, Verified: 1},
+	"scrypt_crypt":          {Rows: 1, OK: 1},
+	"des_crypt":             {Rows: 1, OK: 1, Insecure: 1, Rehash: 1, Verified: 1},
+	"apr1_md5_crypt":        {Rows: 1, OK: 1, Insecure: 1, Rehash: 1, Verified: 1},
+	"mysql_native":          {Rows: 1, OK: 1, Insecure: 1, Rehash: 1, Verified: 1},
+	"postgres_scram_sha256": {Rows: 1, OK: 1, Verified: 1},
+	"bigcrypt":              {Rows: 1, OK: 1, Insecure: 1, Rehash: 1, Verified: 1},
 }
 
 // runCheckJSON runs check --json on path and decodes the report.

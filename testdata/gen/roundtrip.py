@@ -38,6 +38,8 @@ from argon2 import low_level as a2  # noqa: E402
 from django.conf import settings  # noqa: E402
 from werkzeug import security as wz  # noqa: E402
 
+import verify_crypt3  # noqa: E402
+
 settings.configure(PASSWORD_HASHERS=[
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
@@ -245,6 +247,15 @@ CHECKERS = {
     "bcrypt_sha256_passlib": [(PL + " bcrypt_sha256", ("py", passlib("bcrypt_sha256")))],
     "scrypt_passlib": [(PL + " scrypt", ("py", passlib("scrypt")))],
     "drupal7": [("npm drupal-hash", ("node", lambda hasher, d: {"kind": "drupal7", "digest": d}))],
+    "yescrypt": [(CRYPT, ("py", libcrypt))],
+    "scrypt_crypt": [(CRYPT, ("py", libcrypt))],
+    "des_crypt": [(CRYPT, ("py", libcrypt)), (PL + " des_crypt", ("py", passlib("des_crypt")))],
+    "bigcrypt": [(CRYPT, ("py", libcrypt)), (PL + " bigcrypt", ("py", passlib("bigcrypt")))],
+    "apr1_md5_crypt": [(PL + " apr_md5_crypt", ("py", passlib("apr_md5_crypt"))),
+                       ("htpasswd -vb", ("py", lambda d, pw: verify_crypt3.htpasswd_ok(d, pw)))],
+    "mysql_native": [(HL + " sha1(sha1)", ("py", lambda d, pw: d == "*" + hashlib.sha1(
+        hashlib.sha1(pw.encode()).digest()).hexdigest().upper()))],
+    "postgres_scram_sha256": [(HL + " pbkdf2_hmac + pg_saslprep in Python", ("py", lambda d, pw: verify_crypt3.scram_ok(d, pw.encode())))],
 }
 
 import roundtrip_formats  # noqa: E402  issue 13's hashers

@@ -20,6 +20,8 @@ import subprocess
 import sys
 import warnings
 
+import verify_crypt3
+
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -315,6 +317,8 @@ def check_more(name, key, d, pw, rec, C):
                                                     "digest": check_providers.node_task(name, d)})
         else:
             C.put(key, checker, ok)
+    elif name in verify_crypt3.NAMES:
+        verify_crypt3.check(name, key, d, pw, C)
     else:
         import verify_formats  # issue 13's formats: LDAP, ASP.NET, Atlassian, Spring
         if not verify_formats.check(name, key, d, pw, rec, C):

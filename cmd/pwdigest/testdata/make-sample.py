@@ -204,6 +204,16 @@ for h, contains, source in [
         ("aspnet_membership_sha1", "4hCFMF1E", "Mono"),
         ("spring_delegating", "{bcrypt}$2a$10$ZrfT", "Spring")]:
     add(vector(h, contains, source), h)
+
+# yescrypt and the other crypt(3), MySQL and PostgreSQL hashers of issue 13.
+add(vector("yescrypt", "$y$j9T$", "libxcrypt", PW_ALICE), "yescrypt", PW_ALICE)             # Debian's default j9T
+add(vector("scrypt_crypt", "$7$CU..../....", "libxcrypt"), "scrypt_crypt")                 # libxcrypt's default cost 7
+add(vector("des_crypt", "crypt$$", "Django", "password"), "des_crypt", "password")          # insecure
+add(vector("apr1_md5_crypt", "$apr1$", "htpasswd", PW_ALICE), "apr1_md5_crypt", PW_ALICE)   # insecure
+add(vector("mysql_native", "*", "MariaDB", "password"), "mysql_native", "password")        # insecure
+add(vector("postgres_scram_sha256", "SCRAM-SHA-256$4096:", "PostgreSQL", PW_ALICE),
+    "postgres_scram_sha256", PW_ALICE)                                                      # PostgreSQL's 4096
+add(vector("bigcrypt", "", "libxcrypt", PW_ALICE), "bigcrypt", PW_ALICE)                    # insecure
 # Issue 14's import objects: the providers' own examples.
 add(vector("auth0_custom_password_hash", '"keyboardcat"', "Auth0"), "auth0_custom_password_hash")  # Auth0's sha256 example: insecure
 add(vector("okta_password_hash", '"POSTFIX"', "Okta support"), "okta_password_hash")                 # Okta's SHA-512 example

@@ -43,8 +43,10 @@ var policies = []policy{
 		pwdigest.Argon2Memory: 256, pwdigest.Argon2Time: 1, pwdigest.Argon2Threads: 2,
 		pwdigest.ScryptN: 1024, pwdigest.ScryptR: 8, pwdigest.ScryptP: 1,
 		pwdigest.FirebaseMemCost: 10, pwdigest.FirebaseRounds: 8,
-		pwdigest.PhpassRounds: 7,    // passlib's minimum
-		pwdigest.CryptRounds:  1000, // the sha-crypt minimum, written as rounds=1000
+		pwdigest.PhpassRounds:    7,    // passlib's minimum
+		pwdigest.CryptRounds:     1000, // the sha-crypt minimum, written as rounds=1000
+		pwdigest.YescryptCost:    1,    // mkpasswd -R 1: N=1024, r=8
+		pwdigest.ScryptCryptCost: 6, pwdigest.ScramIterations: 4096,
 	}}},
 	{name: "odd", passwords: []string{"ascii", "emoji"}, p: pwdigest.Policy{Costs: map[*pwdigest.Param]int64{
 		pwdigest.BcryptCost:           5,
@@ -52,8 +54,10 @@ var policies = []policy{
 		pwdigest.Argon2Memory: 100, pwdigest.Argon2Time: 3, pwdigest.Argon2Threads: 4,
 		pwdigest.ScryptN: 2048, pwdigest.ScryptR: 4, pwdigest.ScryptP: 2,
 		pwdigest.FirebaseMemCost: 11, pwdigest.FirebaseRounds: 2,
-		pwdigest.PhpassRounds: 8,    // WordPress's PasswordHash(8, true)
-		pwdigest.CryptRounds:  5000, // the implicit default: no rounds= field
+		pwdigest.PhpassRounds:    8,    // WordPress's PasswordHash(8, true)
+		pwdigest.CryptRounds:     5000, // the implicit default: no rounds= field
+		pwdigest.YescryptCost:    3,    // r=32 from cost 3
+		pwdigest.ScryptCryptCost: 6, pwdigest.ScramIterations: 1000,
 	}}},
 	{name: "default", passwords: []string{"latin"}},
 }
