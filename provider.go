@@ -32,6 +32,20 @@ func isObject(digest string) bool {
 	return len(digest) >= 2 && digest[0] == '{' && digest[len(digest)-1] == '}'
 }
 
+// objectHints name, for a field an SDK or a forum spells otherwise, the
+// field the import API takes.
+var objectHints = map[string]map[string]string{
+	firebaseImportName: {
+		"hash": "give the hash options as the API takes them: hashAlgorithm, signerKey, rounds...", "algorithm": "the API's name is hashAlgorithm",
+		"key": "the API's name is signerKey", "derivedKeyLength": "the API's name is dkLen", "passwordSalt": "the API's name is salt",
+	},
+	oktaName: {
+		"iterations": "Okta's name is iterationCount", "byteSize": "Okta's name is keySize", "encryption": "Okta's name is digestAlgorithm",
+		"hash": "give the credentials.password.hash object itself",
+	},
+	auth0Name: {"custom_password_hash": "give the custom_password_hash object itself"},
+}
+
 // objectShape lists the fields each (nested) object may hold, by path: ""
 // for the top level, "hash.key" for {"hash":{"key":{...}}}. A path listed
 // here is an object; every other field is a string, number or boolean.
@@ -91,7 +105,11 @@ func walkObject(name string, dec *json.Decoder, shape objectShape, path string) 
 			full = path + "." + key
 		}
 		if !slices.Contains(allowed, key) {
-			return providerError(name, "unknown field "+strconv.Quote(truncate(full, 40)))
+			why := "unknown field " + strconv.Quote(truncate(full, 40))
+			if h, ok := objectHints[name][full]; ok {
+				why += " (" + h + ")"
+			}
+			return providerError(name, why)
 		}
 		if slices.Contains(seen, key) {
 			return providerError(name, "field "+strconv.Quote(full)+" given twice")

@@ -133,3 +133,12 @@ func TestProvidersTakeJSONWhitespace(t *testing.T) {
 	assert.True(t, ok)
 	assert.ErrorIs(t, Check("auth0_custom_password_hash", d+"\n"), ErrMalformedDigest)
 }
+
+func TestProvidersHintTheAPIsNames(t *testing.T) {
+	// firebase-admin's UserImportOptions spell some fields otherwise.
+	err := Check("firebase_import", `{"hashAlgorithm":"STANDARD_SCRYPT","cpuMemCost":1024,"derivedKeyLength":64,"blockSize":8,"parallelization":1,"passwordHash":"AAAA","salt":"AAAA"}`)
+	assert.ErrorIs(t, err, ErrMalformedDigest)
+	assert.Contains(t, err.Error(), `unknown field "derivedKeyLength" (the API's name is dkLen)`)
+	err = Check("okta_password_hash", `{"algorithm":"PBKDF2","iterations":20000,"value":"AAAA"}`)
+	assert.Contains(t, err.Error(), "iterationCount")
+}
