@@ -3,6 +3,9 @@ package pwdigest
 import (
 	"bytes"
 	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/pwdigest/pwdigest/internal/bcryptcore"
 )
@@ -172,4 +175,79 @@ func hashBcrypt(password []byte, cost int) (string, error) {
 		return "", err
 	}
 	return fmt.Sprintf("$2b$%02d$%s%s", cost, bcryptcore.Encoding.EncodeToString(salt), bcryptcore.Encoding.EncodeToString(sum)), nil
+}
+
+// bcrypt_peppered: Devise's bcrypt with a pepper, as Clerk takes it: the
+// 60-character bcrypt digest ("$2a$", "$2b$" or "$2y$" only), "$", then the
+// pepper, which is everything after that "$" and may hold "$" itself.
+// Devise::Encryptor.digest hashes password + pepper when the pepper is
+// present? (ActiveSupport: not empty, not only whitespace), else the
+// password alone; ruby-bcrypt uses the first 72 bytes of that, as bcrypt
+// does. Hash writes a blank pepper (the digest ends in "$"): the pepper is
+// the application's secret, which pwdigest does not have, and such a digest
+// verifies in a Devise app without one. Store new digests as plain bcrypt.
+
+func init() {
+	register(&scheme{
+		name: "bcrypt_peppered", params: []*Param{BcryptCost}, parse: parseBcryptPeppered,
+		hash: func(password string, p *Policy) (string, error) {
+			d, err := hashBcrypt([]byte(password), int(p.Get(BcryptCost)))
+			return d + "$", err
+		},
+	})
+}
+
+const bcryptLen = 60 // "$2b$" + 2-digit cost + "$" + 53
+
+var (
+	errPepperedShape  = malformed("bcrypt_peppered", `want a "$2a$", "$2b$" or "$2y$" bcrypt digest, "$", then the pepper`)
+	errPepperedMinor  = malformed("bcrypt_peppered", "bcrypt version is not $2a$, $2b$ or $2y$")
+	errPepperedPepper = malformed("bcrypt_peppered", "pepper is not UTF-8 or holds a NUL or line break")
+)
+
+type bcryptPepperedDigest struct {
+	*bcryptDigest
+	pepper string // "" when blank: not appended
+}
+
+func parseBcryptPeppered(digest string, l Limits) (parsed, error) {
+	if len(digest) < bcryptLen+1 || digest[bcryptLen] != '$' {
+		return nil, errPepperedShape
+	}
+	if digest[0] != '$' || digest[1] != '2' || digest[3] != '$' {
+		return nil, errPepperedShape
+	}
+	if m := digest[2]; m != 'a' && m != 'b' && m != 'y' {
+		return nil, errPepperedMinor
+	}
+	pepper := digest[bcryptLen+1:]
+	if !utf8.ValidString(pepper) || strings.ContainsAny(pepper, "\x00\r\n") {
+		return nil, errPepperedPepper
+	}
+	p, err := parseBcrypt(digest[:bcryptLen], l)
+	if err != nil {
+		return nil, err
+	}
+	if isBlank(pepper) {
+		pepper = ""
+	}
+	return &bcryptPepperedDigest{p.(*bcryptDigest), pepper}, nil
+}
+
+// isBlank is ActiveSupport's String#blank?: empty or only whitespace
+// (/\A[[:space:]]*\z/, Unicode White_Space, which unicode.IsSpace follows).
+func isBlank(s string) bool {
+	return strings.TrimFunc(s, unicode.IsSpace) == ""
+}
+
+func (d *bcryptPepperedDigest) verify(password string) (bool, error) {
+	// password + pepper, cut to bcrypt's 72 bytes before it is copied, so a
+	// long password costs no more than a short one.
+	n := min(len(password)+len(d.pepper), bcryptMaxPassword)
+	buf := make([]byte, 0, n)
+	buf = append(buf, password[:min(len(password), n)]...)
+	buf = append(buf, d.pepper[:n-len(buf)]...)
+	ok, err := d.verifyBytes(buf)
+	clear(buf)
+	return ok, err
 }

@@ -10,8 +10,9 @@
 // Verify returns (true, nil) on a match and (false, nil) for a well-formed
 // digest that does not match. Anything else is an error wrapping
 // ErrUnknownHasher, ErrMalformedDigest or ErrParamsOutOfRange (the digest's
-// fault), or ErrPasswordTooLong (the password's). Digests are
-// attacker-controlled data: each is parsed strictly (shape, then ranges, then
+// fault), or ErrPasswordTooLong (the password's), or ErrRemote for
+// awscognito, which asks a service. Digests are attacker-controlled data:
+// each is parsed strictly (shape, then ranges, then
 // limits), its work factors are checked against Limits before any hashing, a
 // stored hash cut shorter than MinHashBytes is refused, memory-hard verifies
 // share a MemoryBudget, and no input panics.
@@ -33,8 +34,11 @@
 //
 // Each format below is registered under the hasher name in its heading. The
 // examples are real producers' digests (pyca bcrypt 3.2.2, Django 3.2.25,
-// PHP 8.2, argon2-cffi, Werkzeug 2.2.2, passlib's and Drepper's published
-// examples, hashcat's example hashes).
+// PHP 8.2, argon2-cffi, Werkzeug 2.2.2, Devise 4.8.1, Symfony 5.4, WordPress
+// 6.1's class-phpass.php, ASP.NET Membership's code under Mono 6.8, passlib's
+// and Drepper's published examples, hashcat's example hashes). Clerk's
+// password_hasher names are all here; where Clerk's docs leave a choice,
+// the section says what was decided.
 //
 // # bcrypt
 //
@@ -65,6 +69,73 @@
 //
 //	9cc2ae8a1ba7a93da39b46fc1019c481
 //
+// # md5_salted, sha256_salted
+//
+// A hex digest of the password with a salt, as home-grown PHP and Node apps
+// stored them: "<salt>$<hex>", or "<hex>$<salt>" (Clerk's older
+// sha256_salted docs write that shape). The hex field of the hash's length
+// (32 or 64, either case) tells the shapes apart; the salt may be empty and
+// may hold "$" (the split is at the hash's side). When both fields could be
+// the hash, both splits are tried. Clerk does not say on which side of the
+// password the salt goes: hash(salt + password) and hash(password + salt)
+// both match. Every candidate is computed on every verify, so the order of
+// trying cannot change a result. Insecure. From PHP's hash('md5', $salt .
+// $password), password "password":
+//
+//	6FFtFwbC$310edd932dabe2101829f1c5456177df
+//
+// # hmac_sha256_utf16_b64
+//
+// "hmac_sha256_utf16_b64$<base64 hash>$<key>": HMAC-SHA256 over the UTF-16LE
+// bytes of the password, the 32-byte hash in padded base64; the key is the
+// rest of the digest and may hold "$". Clerk does not document the key, so
+// the three readings real producers use are all tried, each a match: the
+// key's own bytes (PHP hash_hmac, Node createHmac with a string key); the
+// key base64-decoded; and ASP.NET Membership's keyed path
+// (SqlMembershipProvider with HMACSHA256: the base64-decoded salt repeated
+// to fill the 64-byte HMAC key, cut if longer; an empty one is skipped,
+// .NET loops forever on it). Against the fixtures (PHP for the first two,
+// Membership's code under Mono for the third), each reading matched its own
+// producer's digests and nothing else; the last two coincide only where the
+// decoded key is exactly 64 bytes. A password that is not UTF-8 never
+// matches (no .NET string encodes to it). Insecure. ASP.NET Membership
+// under Mono, password "password", and PHP with the key "my-hmac-key":
+//
+//	hmac_sha256_utf16_b64$RbCasyO2cGtV5D/eC4qfs73ErXFRNtlpSveFegvoDm4=$Dh+Vdy/VY3khRxHMBx8ijQ==
+//	hmac_sha256_utf16_b64$bLfjuCiUnpLma0n4O5no+tpYmucUbs4jMHas0KtT/RM=$my-hmac-key
+//
+// # sha512_symfony
+//
+// Symfony's legacy MessageDigestPasswordEncoder / MessageDigestPasswordHasher
+// ('sha512', base64, N iterations; FOSUserBundle's default):
+// "sha512_symfony$<iterations>$<salt>$<base64 hash>". The input is
+// "password{salt}", or the password alone when the salt is "" or "0" (PHP's
+// falsy strings: Symfony's mergePasswordAndSalt starts with `if (!$salt)`);
+// the hash is sha512(input), then iterations-1 times sha512(hash + input).
+// The salt is everything between the iterations and the last "$"; a salt
+// with "{" or "}" is malformed, as Symfony refuses it. A password over 4096
+// bytes is refused with ErrPasswordTooLong, as Symfony refuses it.
+// Iterations are limited by SymfonyIterations (1,000,000). Insecure. Symfony
+// 5.4's MessageDigestPasswordHasher('sha512', true, 5000), password
+// "password":
+//
+//	sha512_symfony$5000$x7j5rqqgtw4daziut45u4mds0srbs9z$VhX688WCZ2FBOwdJEjvfvlbARoW6kkpMH3gAtgIHIUnyR3/F15FYHE6pz6hnFb0PfS30K+fglQnLHaFoSrxM1w==
+//
+// # bcrypt_peppered
+//
+// Devise (Rails) with a pepper, as Clerk takes it: the 60-character bcrypt
+// digest ("$2a$", as ruby-bcrypt writes, or "$2b$", "$2y$"), "$", then the
+// pepper: everything after that "$", which may hold "$" itself (not NUL or
+// a line break). The hash is bcrypt of password + pepper, the first 72
+// bytes of it as ruby-bcrypt uses them (a long password cuts the pepper
+// off). A blank pepper (empty, or only whitespace: Devise appends it only
+// `if klass.pepper.present?`) is not appended. Hash writes a blank pepper
+// (the digest ends in "$"): pwdigest does not know the application's
+// pepper. Devise 4.8's Devise::Encryptor.digest with pepper "pepper",
+// password "password":
+//
+//	$2a$04$FF8l03OGXPABUWnxlQHkAekIKzwuBSchkRsIimYEEuGjU2rx2LCaW$pepper
+//
 // # pbkdf2_sha256
 //
 // Keycloak's pbkdf2-sha256 credential as exported: iterations, the salt and
@@ -87,12 +158,30 @@
 //
 //	pbkdf2_sha512$210000$<salt>$<hex hash>
 //
+// # pbkdf2_sha512_hex
+//
+// Keycloak's pbkdf2-sha512 credential converted for Clerk:
+// "pbkdf2_sha512_hex$<iterations>$<hex salt>$<hex hash>", the salt used
+// hex-decoded (Keycloak's salts are random bytes), the key as long as the
+// decoded hash (within MinHashBytes and MaxHashBytes). PHP's
+// hash_pbkdf2('sha512') with a 16-byte salt, password "password":
+//
+//	pbkdf2_sha512_hex$1000$8a38c273a5a185f64752c87439def894$240663839584771c67349fe8dd45373967b5646977edc5bae0f3615e70321dc5ad56210972510cd9cb64daa033b4df57354f455fd05f1fba6d3520b6addda9cc
+//
 // # pbkdf2_sha1
 //
 // PBKDF2-HMAC-SHA1 with a raw salt and a 40-hex-character hash; Django's
 // PBKDF2SHA1PasswordHasher writes the same with a base64 hash, accepted too.
+// Clerk's newer forms: in the hex form a salt that is itself hex (one case,
+// even length) is tried both hex-decoded and as its text, a match with
+// either being a match (both are always computed); and
+// "pbkdf2_sha1$<iterations>$<hex salt>$<hex hash>$<key length>", the salt
+// used decoded, the key length in bytes equal to the hash's (within
+// MinHashBytes and MaxHashBytes). PHP's hash_pbkdf2('sha1'), password
+// "password":
 //
 //	pbkdf2_sha1$260000$<salt>$<40 hex or base64 hash>
+//	pbkdf2_sha1$1000$23efaf6b56b5da312ffe408cee5ee876$b8fd2b015aece4da12cfb2e602b3095540defe69$20
 //
 // # phpass
 //
@@ -101,6 +190,31 @@
 // iterated MD5, in the alphabet "./0-9A-Za-z".
 //
 //	$P$B<8 salt><22 checksum>
+//
+// # md5_phpass
+//
+// Clerk's other name for phpass: the same function, registered under both
+// names. WordPress 6.1's class-phpass.php PasswordHash(8, true), password
+// "password":
+//
+//	$P$B9QoyM4jAudXksfassHdajfyiX4aGk0
+//
+// # awscognito
+//
+// "awscognito#<user pool id>#<client id>#<identifier>" is not a digest:
+// Cognito exports no hashes. The password is checked by calling Cognito
+// (InitiateAuth, USER_PASSWORD_AUTH, against the public app client; the
+// region is the pool id's prefix), as Clerk does, and a match upgrades to
+// bcrypt through VerifyAndUpgrade (the hasher is insecure). Check validates
+// the shape only: the pool id "<region>_<id>", a client id of letters,
+// digits, "_" and "+", an identifier of 1 to 128 characters without
+// whitespace (it may hold "#"). The call lives in package
+// github.com/pwdigest/pwdigest/cognito, so that programs that do not need it
+// do not build the AWS SDK in: until cognito.Enable is called, Verify
+// returns an error wrapping ErrRemote that says how to enable it. VerifyContext's context
+// reaches the call.
+//
+//	awscognito#us-east-1_AbCdEf123#1example23456789abcdefghij#alice@example.com
 //
 // # scrypt_firebase
 //

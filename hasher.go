@@ -49,6 +49,9 @@ type Hasher interface {
 type scheme struct {
 	name     string
 	insecure bool
+	// remote: the password is checked by a remote service (awscognito),
+	// not against a digest: there are no producer vectors to verify offline.
+	remote bool
 	// aliases are older names this package gave the scheme, still
 	// registered: Lookup, Verify, Check, Hash and the rest take them and
 	// behave as under name; Hashers lists name only.

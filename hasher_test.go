@@ -97,7 +97,7 @@ func TestInsecure(t *testing.T) {
 // checked by testdata/gen's round-trip mode.)
 // truncatesAt72 are the hashers whose Hash refuses a password that bcrypt
 // would truncate.
-var truncatesAt72 = []string{"bcrypt", "bcrypt_django", "spring_delegating"}
+var truncatesAt72 = []string{"bcrypt", "bcrypt_django", "spring_delegating", "bcrypt_peppered"}
 
 func TestHashRoundTrip(t *testing.T) {
 	v := &Verifier{Policy: fastPolicy}
@@ -240,6 +240,9 @@ func TestVerifyAndUpgradeTarget(t *testing.T) {
 func TestVerifyAndUpgradeNeverErrsWhenOK(t *testing.T) {
 	v := &Verifier{Policy: fastPolicy}
 	for _, h := range builtinHashers(t) {
+		if mustScheme(t, h).remote {
+			continue // awscognito: package cognito's TestEmulator upgrades through Cognito
+		}
 		digest, password := fixtureDigest(t, h)
 		for _, pw := range []string{password, password + "\x00nul", strings.Repeat(password+"x", 20)} {
 			d := digest

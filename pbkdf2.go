@@ -5,6 +5,7 @@ import (
 	"crypto/sha1"
 	"crypto/sha256"
 	"crypto/sha512"
+	"crypto/subtle"
 	"encoding/base64"
 	"encoding/hex"
 	"hash"
@@ -94,6 +95,9 @@ type pbkdf2Digest struct {
 	iter int
 	salt []byte
 	hash []byte // expected key
+	// altSalt, where not nil, is a second reading of the salt, tried too
+	// (pbkdf2_sha1's hex salts: decoded, and as their text).
+	altSalt []byte
 }
 
 func (d *pbkdf2Digest) memory() int64 { return 0 }
@@ -102,7 +106,20 @@ func (d *pbkdf2Digest) weaker(p *Policy) bool {
 }
 func (d *pbkdf2Digest) verify(password string) (bool, error) {
 	key, err := pbkdf2Key(d.prf, password, d.salt, d.iter, len(d.hash))
-	return equalKey(key, err, d.hash)
+	if err != nil {
+		return false, err
+	}
+	match := subtle.ConstantTimeCompare(key, d.hash)
+	clear(key)
+	if d.altSalt != nil {
+		// Both salts are always tried: the order cannot change the result.
+		if key, err = pbkdf2Key(d.prf, password, d.altSalt, d.iter, len(d.hash)); err != nil {
+			return false, err
+		}
+		match |= subtle.ConstantTimeCompare(key, d.hash)
+		clear(key)
+	}
+	return match == 1, nil
 }
 
 // pbkdf2Format describes one PBKDF2 digest format.
@@ -223,7 +240,21 @@ var (
 		// never collide, base64 of 20 bytes ends in "=".
 		hash: hexOrB64Key(sha1.Size),
 	}, "40 hex characters or base64 of 20 bytes")
+	pbkdf2SHA512HexFormat = newPBKDF2Format(pbkdf2Format{
+		name: "pbkdf2_sha512_hex", prefix: "pbkdf2_sha512_hex$", prf: prfSHA512,
+		salt: hexSalt, hash: hexKey(0),
+	}, "hex shorter than 2048 characters")
 )
+
+// hexSalt is a salt written as hex of one case, used decoded.
+var hexSalt = fieldCodec{
+	check: func(s string) (int, bool) { return len(s) / 2, isHex(s) },
+	decode: func(s string) []byte {
+		b := make([]byte, len(s)/2)
+		decodeHex(b, s)
+		return b
+	},
+}
 
 func init() {
 	register(&scheme{
@@ -254,7 +285,7 @@ func init() {
 		},
 	})
 	register(&scheme{
-		name: "pbkdf2_sha1", parse: pbkdf2SHA1Format.parse, params: []*Param{PBKDF2SHA1Iterations},
+		name: "pbkdf2_sha1", parse: parsePBKDF2SHA1, params: []*Param{PBKDF2SHA1Iterations},
 		hash: func(password string, p *Policy) (string, error) {
 			iter := int(p.Get(PBKDF2SHA1Iterations))
 			salt := randomString(22, alnum)
@@ -303,4 +334,76 @@ func rankKeycloak(digest string) int {
 		return -1
 	}
 	return r
+}
+
+// pbkdf2_sha512_hex: Keycloak's pbkdf2-sha512 credential as Clerk takes it,
+// "pbkdf2_sha512_hex$<iterations>$<hex salt>$<hex hash>": the salt used
+// hex-decoded (Keycloak's salts are random bytes), the key as long as the
+// decoded hash, within MinHashBytes and MaxHashBytes.
+
+func init() {
+	register(&scheme{
+		name: "pbkdf2_sha512_hex", parse: pbkdf2SHA512HexFormat.parse, params: []*Param{PBKDF2SHA512Iterations},
+		hash: func(password string, p *Policy) (string, error) {
+			// Keycloak: 16-byte salt; a 64-byte key, SHA-512's size.
+			iter := int(p.Get(PBKDF2SHA512Iterations))
+			salt := randomBytes(16)
+			key, err := pbkdf2Key(prfSHA512, password, salt, iter, sha512.Size)
+			return joinPBKDF2("pbkdf2_sha512_hex$", iter, hex.EncodeToString(salt), hex.EncodeToString(key)), err
+		},
+	})
+}
+
+var (
+	errPBKDF2SHA1KeyLen  = malformed("pbkdf2_sha1", "key length is not a canonical decimal equal to the hash's length in bytes")
+	errPBKDF2SHA1HexSalt = malformed("pbkdf2_sha1", "salt of the key-length form is not hex")
+	errPBKDF2SHA1HexHash = malformed("pbkdf2_sha1", "hash of the key-length form is not hex shorter than 2048 characters")
+)
+
+// parsePBKDF2SHA1 reads pbkdf2_sha1's three forms:
+//
+//	pbkdf2_sha1$<iterations>$<salt>$<40 hex or base64 20-byte hash>
+//	pbkdf2_sha1$<iterations>$<hex salt>$<hex hash>$<key length>
+//
+// In the first, with a hex hash, a salt that is hex (one case, even
+// length) is tried both hex-decoded and as its text: Clerk's exports write
+// both. In the second the salt is used decoded and the key length must be
+// the hash's length in bytes, within MinHashBytes and MaxHashBytes.
+func parsePBKDF2SHA1(digest string, l Limits) (parsed, error) {
+	f := pbkdf2SHA1Format
+	rest, ok := strings.CutPrefix(digest, f.prefix)
+	if !ok || strings.Count(rest, "$") != 3 {
+		p, err := f.parse(digest, l)
+		if err != nil {
+			return nil, err
+		}
+		d := p.(*pbkdf2Digest)
+		if fields := strings.Split(rest, "$"); len(fields[2]) == 2*sha1.Size && isHex(fields[1]) {
+			d.altSalt = hexSalt.decode(fields[1])
+		}
+		return d, nil
+	}
+	var fields [4]string
+	splitN(rest, '$', fields[:])
+	iter, ok := parseCount(fields[0])
+	if !ok {
+		return nil, f.errs.iter
+	}
+	if !isHex(fields[1]) {
+		return nil, errPBKDF2SHA1HexSalt
+	}
+	keyLen, ok := hexKey(0).check(fields[2])
+	if !ok {
+		return nil, errPBKDF2SHA1HexHash
+	}
+	if n, ok := parseCount(fields[3]); !ok || n != keyLen {
+		return nil, errPBKDF2SHA1KeyLen
+	}
+	if err := l.check(PBKDF2SHA1Iterations, f.name, "iterations", int64(iter)); err != nil {
+		return nil, err
+	}
+	if err := checkHashLen(f.name, keyLen, l); err != nil {
+		return nil, err
+	}
+	return &pbkdf2Digest{prf: f.prf, iter: iter, salt: hexSalt.decode(fields[1]), hash: hexKey(0).decode(fields[2])}, nil
 }

@@ -26,12 +26,20 @@ func init() {
 		name:   "phpass",
 		params: []*Param{PhpassRounds},
 		parse:  parsePhpass,
-		hash: func(password string, p *Policy) (string, error) {
-			salt := encode64(randomBytes(6)) // 8 characters, as phpass makes them
-			d := &phpassDigest{ident: 'P', log2: int(p.Get(PhpassRounds)), salt: salt}
-			return d.compute(password), nil
-		},
+		hash:   hashPhpass,
 	})
+}
+
+// md5_phpass is Clerk's other name for the same hashes (WordPress's
+// class-phpass.php): the same function under both names.
+func init() {
+	register(&scheme{name: "md5_phpass", params: []*Param{PhpassRounds}, parse: parsePhpass, hash: hashPhpass})
+}
+
+func hashPhpass(password string, p *Policy) (string, error) {
+	salt := encode64(randomBytes(6)) // 8 characters, as phpass makes them
+	d := &phpassDigest{ident: 'P', log2: int(p.Get(PhpassRounds)), salt: salt}
+	return d.compute(password), nil
 }
 
 var (

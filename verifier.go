@@ -98,6 +98,10 @@ func (v *Verifier) verifyParsed(ctx context.Context, s *scheme, digest, password
 		return nil, false, err
 	}
 	defer b.release(mem)
+	if c, remote := p.(contextVerifier); remote {
+		ok, err := c.verifyContext(ctx, password)
+		return p, ok, err
+	}
 	ok, err := p.verify(password)
 	return p, ok, err
 }

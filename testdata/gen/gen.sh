@@ -21,6 +21,12 @@ need() { # need COMMAND DEBIAN-PACKAGE
 need_py() { # need_py MODULE DEBIAN-PACKAGE
 	"$py" -c "import $1" >/dev/null 2>&1 || missing="$missing $2"
 }
+need_file() { # need_file PATH DEBIAN-PACKAGE
+	[ -e "$1" ] || missing="$missing $2"
+}
+need_rb() { # need_rb LIBRARY DEBIAN-PACKAGE
+	ruby -e "require '$1'" >/dev/null 2>&1 || missing="$missing $2"
+}
 need "$py" python3
 need php php-cli
 [ "${1:-}" = "--roundtrip" ] || need argon2 argon2
@@ -36,6 +42,14 @@ need htpasswd apache2-utils
 need /usr/lib/postgresql/15/bin/initdb postgresql-15
 need mariadbd mariadb-server
 need mariadb mariadb-client
+# Clerk's newer names (gen_clerk.php, gen_devise.rb, gen_membership.py).
+need ruby ruby
+need_file /usr/share/php/Symfony/Component/PasswordHasher/Hasher/MessageDigestPasswordHasher.php php-symfony-password-hasher
+need_file /usr/share/wordpress/wp-includes/class-phpass.php wordpress
+if command -v ruby >/dev/null 2>&1; then
+	need_rb bcrypt ruby-bcrypt
+	need_rb devise ruby-devise
+fi
 if [ -x "$py" ]; then
 	need_py django python3-django
 	need_py passlib python3-passlib
@@ -102,12 +116,16 @@ if [ "${1:-}" != "--verify" ]; then
 	# Spring Security's lines were made once with Spring's own encoders and
 	# are kept as they are (see README.md).
 	(cd "$here" && "$py" -B gen_spring.py --keep >"$tmp/spring.jsonl")
+	(cd "$here" && php gen_clerk.php >"$tmp/clerk.jsonl")
+	(cd "$here" && ruby gen_devise.rb >"$tmp/devise.jsonl")
+	(cd "$here" && "$py" -B gen_membership.py >"$tmp/membership.jsonl")
 	rm -f "$out"/*.jsonl
 	"$py" -B "$here/merge.py" "$out" "$here/published.jsonl" \
 		"$tmp/python.jsonl" "$tmp/php.jsonl" "$tmp/node.jsonl" \
 		"$tmp/django42.jsonl" "$tmp/passlib_django.jsonl" "$tmp/drupal.jsonl" "$tmp/recipe.jsonl" \
 		"$tmp/ldap.jsonl" "$tmp/aspnet.jsonl" "$tmp/spring.jsonl" \
 		"$tmp/crypt3.jsonl" "$tmp/servers.jsonl" \
+		"$tmp/clerk.jsonl" "$tmp/devise.jsonl" "$tmp/membership.jsonl" \
 		"$tmp/providers_node.jsonl" "$tmp/providers_py.jsonl"
 	# Spring's {noop} and empty-password digests do not verify under the
 	# default Limits; formats_test.go reads them from testdata/spring.

@@ -127,6 +127,8 @@ def pbkdf2_fields(hasher, d):
     prefix, it, salt, key = d.split("$")
     if hasher == "pbkdf2_sha256":  # Keycloak: base64 salt, used decoded; base64 key
         return "sha256", int(it), b64d(salt), b64d(key)
+    if hasher == "pbkdf2_sha512_hex":  # Keycloak's pbkdf2-sha512 for Clerk: hex salt, used decoded
+        return "sha512", int(it), bytes.fromhex(salt), bytes.fromhex(key)
     # pbkdf2_sha1, pbkdf2_sha512: salt used as its UTF-8 characters, hex key
     return prefix[len("pbkdf2_"):], int(it), salt.encode(), bytes.fromhex(key)
 
@@ -179,6 +181,21 @@ def node_scrypt(hasher, d):
             "salt_hex": salt.encode().hex(), "want_hex": hashval}
 
 
+def devise(hasher, d):
+    return {"digest": d}
+
+
+def membership(hasher, d):
+    # gen_membership.cs computes the hash for the digest's key (the salt).
+    _, h, key = d.split("$", 2)
+    return {"salt": key, "want": h}
+
+
+def pyca_bcrypt_blank_pepper(d, pw):
+    # A blank pepper is not appended: the bcrypt part is bcrypt(password).
+    return d[60:] == "$" and bcrypt.checkpw(pw.encode(), d[:60].encode())
+
+
 DJ = "Django %s" % __import__("django").get_version()
 PL = "passlib %s" % __import__("passlib").__version__
 PYCA = "pyca bcrypt %s" % bcrypt.__version__
@@ -203,6 +220,16 @@ CHECKERS = {
     "bcrypt": [(PYCA + " checkpw", ("py", pyca_bcrypt)),
                (PHP + " password_verify", php("password_verify")),
                (PL + " bcrypt", ("py", passlib("bcrypt")))],
+    "bcrypt_peppered": [("Devise Devise::Encryptor.compare (ruby-devise, ruby-bcrypt)", ("ruby", devise)),
+                        (PYCA + " checkpw of the bcrypt part (blank pepper)", ("py", pyca_bcrypt_blank_pepper))],
+    "hmac_sha256_utf16_b64": [("Mono HMACSHA256 as SqlMembershipProvider", ("mono", membership))],
+    "md5_phpass": [(PHP + " WordPress class-phpass.php CheckPassword", php("wp_phpass")),
+                   (PL + " phpass", ("py", passlib("phpass")))],
+    "md5_salted": [(PHP + " hash('md5', $salt . $password)", php("salted", algo="md5"))],
+    "pbkdf2_sha512_hex": [(HL + " pbkdf2_hmac (hex salt decoded)", ("py", hashlib_pbkdf2("pbkdf2_sha512_hex"))),
+                          (PHP + " hash_pbkdf2", ("php", php_pbkdf2))],
+    "sha256_salted": [(PHP + " hash('sha256', $salt . $password)", php("salted", algo="sha256"))],
+    "sha512_symfony": [(PHP + " Symfony MessageDigestPasswordHasher('sha512', true, N)->verify", php("symfony"))],
     "bcrypt_sha256_django": [(DJ + " BCryptSHA256PasswordHasher", ("py", django("BCryptSHA256PasswordHasher"))),
                              (PL + " django_bcrypt_sha256", ("py", passlib("django_bcrypt_sha256")))],
     "md5": [(HL + " md5", ("py", hex_hash("md5"))),
@@ -313,6 +340,18 @@ def run_external(cmd, tasks):
     return res
 
 
+def run_mono(tasks):
+    """ASP.NET Membership's keyed HMAC under Mono (gen_membership.cs): the
+    digest matches when Mono's hash for its key and the password is the
+    digest's hash."""
+    if not tasks:
+        return {}
+    import gen_membership
+    pairs = [(bytes.fromhex(t["pw_hex"]).decode(), b64d(t["salt"])) for _, t in tasks]
+    got = gen_membership.membership(pairs)
+    return {slot: hmac.compare_digest(g, t["want"]) for (slot, t), g in zip(tasks, got)}
+
+
 def main():
     root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "roundtrip")
     files = sorted(glob.glob(os.path.join(root, "*.jsonl")))
@@ -328,7 +367,7 @@ def main():
 
     # results[(hasher, i, checker, "right"|"wrong")] = True | False | "error: ..."
     results = {}
-    external = {"php": [], "node": []}
+    external = {"php": [], "node": [], "ruby": [], "mono": []}
     for hasher, recs in records.items():
         for i, rec in enumerate(recs):
             pw = checked_password(hasher, rec)
@@ -346,6 +385,8 @@ def main():
                         external[where].append((slot, dict(f(hasher, rec["digest"]), pw_hex=p.encode().hex())))
     results.update(run_external(["php", os.path.join(HERE, "roundtrip.php")], external["php"]))
     results.update(run_external(["node", os.path.join(HERE, "roundtrip_node.js")], external["node"]))
+    results.update(run_external(["ruby", os.path.join(HERE, "gen_devise.rb"), "--roundtrip"], external["ruby"]))
+    results.update(run_mono(external["mono"]))
 
     bad = unverifiable = 0
     table = []

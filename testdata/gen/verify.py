@@ -307,6 +307,64 @@ def check_more(name, key, d, pw, rec, C):
                                              maxmem=0x7fffffff, dklen=len(h)) == h)
     elif name == "drupal7":
         C.put(key, "hashlib(drupal7)", drupal7_check(d, pw))
+    elif name == "bcrypt_peppered":
+        bc, pepper = d[:60], d[61:]
+        full = pw if pepper.strip() == "" else pw + pepper.encode()  # Devise: pepper.present?
+        C.put(key, "pyca-bcrypt(password+pepper)", bcrypt.checkpw(full, bc.encode()))
+        C.add_php(key, "php-password_verify(password+pepper)", {"kind": "password_verify", "pw_hex": full.hex(), "digest": bc})
+    elif name in ("md5_salted", "sha256_salted"):
+        algo, n = ("md5", 32) if name == "md5_salted" else ("sha256", 64)
+        cands = []
+        salt, _, h = d.rpartition("$")
+        if len(h) == n:
+            cands.append((salt, h))
+        h, _, salt = d.partition("$")
+        if len(h) == n:
+            cands.append((salt, h))
+        C.put(key, "hashlib", any(hashlib.new(algo, x).hexdigest() == h.lower()
+                                  for salt, h in cands for x in (salt.encode() + pw, pw + salt.encode())))
+    elif name == "hmac_sha256_utf16_b64":
+        _, h, k = d.split("$", 2)
+        msg = pw.decode().encode("utf-16-le")
+        reading = rec["note"].split("reading: ")[1]
+        if reading.startswith("key bytes"):
+            key_bytes = k.encode()
+        elif reading.startswith("base64-decoded key"):
+            key_bytes = base64.b64decode(k)
+        else:  # ASP.NET Membership: the decoded salt repeated to fill 64 bytes, cut if longer
+            salt = base64.b64decode(k)
+            key_bytes = (salt * (64 // len(salt) + 1))[:64]
+        C.put(key, "python-hmac(" + reading.split(" (")[0] + ")",
+              hmac.new(key_bytes, msg, hashlib.sha256).digest() == base64.b64decode(h))
+    elif name == "sha512_symfony":
+        _, it, rest = d.split("$", 2)
+        salt, _, h = rest.rpartition("$")
+        salted = pw if salt in ("", "0") else pw + b"{" + salt.encode() + b"}"
+        dig = hashlib.sha512(salted).digest()
+        for _ in range(int(it) - 1):
+            dig = hashlib.sha512(dig + salted).digest()
+        C.put(key, "hashlib(MessageDigestPasswordHasher formula)", base64.b64encode(dig).decode() == h)
+    elif name == "pbkdf2_sha512_hex":
+        _, it, salt, h = d.split("$")
+        hb = bytes.fromhex(h)
+        C.put(key, "hashlib", hashlib.pbkdf2_hmac("sha512", pw, bytes.fromhex(salt), int(it), len(hb)) == hb)
+    elif name == "pbkdf2_sha1_forms":
+        f = d.split("$")
+        it, salt, h = int(f[1]), f[2], f[3]
+        hb = bytes.fromhex(h)
+        if len(f) == 5:
+            salts = [bytes.fromhex(salt)]
+            assert int(f[4]) == len(hb)
+        else:  # a hex salt is tried decoded and as its text
+            salts = [salt.encode()]
+            try:
+                salts.append(bytes.fromhex(salt))
+            except ValueError:
+                pass
+        C.put(key, "hashlib", any(hashlib.pbkdf2_hmac("sha1", pw, s, it, len(hb)) == hb for s in salts))
+    elif name == "md5_phpass":
+        from passlib.hash import phpass as pl_phpass
+        C.put(key, "passlib", pl_phpass.verify(pw, d))
     elif name == "recipe":
         C.put(key, "php(recipe note)", recipe_php(d, pw, rec["note"]))
     elif name in ("auth0_custom_password_hash", "okta_password_hash", "firebase_import"):

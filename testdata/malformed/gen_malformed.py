@@ -45,6 +45,17 @@ BASES.update({
  "scrypt_passlib": ("$scrypt$ln=10,r=8,p=1$9D5HiDEmZOzdew9hTMmZkw$n9P3l1x44T5Nw1P41+IAENKC2/lBrHTrJ6PjVaS5EN8", "passlib 1.7.4 scrypt.using(rounds=10).hash(password)"),
 })
 
+# Clerk's newer names (issue 12); bases from testdata/vectors (see their sources).
+BASES.update({
+ "bcrypt_peppered": ("$2a$04$FF8l03OGXPABUWnxlQHkAekIKzwuBSchkRsIimYEEuGjU2rx2LCaW$pepper", "password", "Devise 4.8.1 Devise::Encryptor.digest (pepper \"pepper\", stretches 4), ruby-bcrypt 3.1.18, from testdata/vectors/bcrypt_peppered.jsonl"),
+ "md5_salted": ("6FFtFwbC$310edd932dabe2101829f1c5456177df", "password", "PHP 8.2.36 hash('md5', $salt . $password), from testdata/vectors/md5_salted.jsonl"),
+ "sha256_salted": ("cvvwTNjT$dcf6751e10072c8264f41411d9a777e31467652530483892a91dc3948090dbd6", "password", "PHP 8.2.36 hash('sha256', $salt . $password), from testdata/vectors/sha256_salted.jsonl"),
+ "hmac_sha256_utf16_b64": ("hmac_sha256_utf16_b64$bLfjuCiUnpLma0n4O5no+tpYmucUbs4jMHas0KtT/RM=$my-hmac-key", "password", "PHP 8.2.36 hash_hmac('sha256', iconv('UTF-8', 'UTF-16LE', $password), $key, true), base64, from testdata/vectors/hmac_sha256_utf16_b64.jsonl"),
+ "sha512_symfony": ("sha512_symfony$5000$x7j5rqqgtw4daziut45u4mds0srbs9z$VhX688WCZ2FBOwdJEjvfvlbARoW6kkpMH3gAtgIHIUnyR3/F15FYHE6pz6hnFb0PfS30K+fglQnLHaFoSrxM1w==", "password", "Symfony 5.4.53 MessageDigestPasswordHasher('sha512', true, 5000)->hash(), from testdata/vectors/sha512_symfony.jsonl"),
+ "pbkdf2_sha512_hex": ("pbkdf2_sha512_hex$1000$8a38c273a5a185f64752c87439def894$240663839584771c67349fe8dd45373967b5646977edc5bae0f3615e70321dc5ad56210972510cd9cb64daa033b4df57354f455fd05f1fba6d3520b6addda9cc", "password", "PHP 8.2.36 hash_pbkdf2('sha512', raw output) with a 16-byte salt, hex, from testdata/vectors/pbkdf2_sha512_hex.jsonl"),
+ "md5_phpass": ("$P$B9QoyM4jAudXksfassHdajfyiX4aGk0", "password", "WordPress 6.1.9 class-phpass.php PasswordHash(8, true)->HashPassword(), from testdata/vectors/md5_phpass.jsonl"),
+ "awscognito": ("awscognito#us-east-1_AbCdEf123#1example23456789abcdefghij#alice@example.com", "password", "not a digest: Clerk's awscognito#<user pool id>#<client id>#<identifier> row, ids in the shape of AWS's documented examples; only its shape is checked here (package cognito verifies against cognito-local)"),
+})
 BASES.update({
  "recipe": ("md5(md5($salt)+md5($password)) salt=Xy7k hash=8082868aa2ae736d1377cb2ea7f407ad", "PHP 8.2.36 md5(md5($salt) . md5($password)) (MyBB's construction), salt Xy7k"),
 })
@@ -119,6 +130,8 @@ def b64(b): return base64.b64encode(b).decode()
 def raw64(b): return base64.b64encode(b).decode().rstrip("=")
 
 def cases(name, d):
+    if name in CLERK_CASES:
+        return CLERK_CASES[name](d)
     c = common(name, d)
     if name == "bcrypt":
         body = d[7:]
@@ -228,8 +241,22 @@ def cases(name, d):
                 (M, j(prefix, it, salt, b64(key[:19])), "base64 of 19 bytes"),
                 (M, j(prefix, it, "Qw8eRt5y\x7fUi2oPa7sDf3gHj", h), "DEL in the salt"),
                 (M, j(prefix, it, "Qw8eRt5y\udcffUi2", h), "latin-1 byte (invalid UTF-8) in the salt"),
+                # Clerk's key-length form: pbkdf2_sha1$<iter>$<hex salt>$<hex hash>$<key length>.
+                (M, j(prefix, it, "0011aabb", key.hex(), "21"), "key length 21 for a 20-byte hash"),
+                (M, j(prefix, it, "0011aabb", key.hex(), "020"), "leading zero in the key length"),
+                (M, j(prefix, it, "0011aabb", key.hex(), ""), "empty key length"),
+                (M, j(prefix, it, "0011aabb", key.hex(), "+20"), "signed key length"),
+                (M, j(prefix, it, salt, key.hex(), "20"), "key-length form with a salt that is not hex"),
+                (M, j(prefix, it, "0011AAbb", key.hex(), "20"), "key-length form with a mixed-case hex salt"),
+                (M, j(prefix, it, "", key.hex(), "20"), "key-length form with an empty salt"),
+                (M, j(prefix, it, "0011aabb", h, "20"), "key-length form with a base64 hash"),
+                (O, j(prefix, it, "0011aabb", key.hex()[:30], "15"), "15-byte key: looks truncated (below MinHashBytes 16)"),
+                (M, j(prefix, it, "0011aabb", key.hex(), "20", "x"), "six fields"),
+                (O, j(prefix, "0", "0011aabb", key.hex(), "20"), "key-length form, zero iterations"),
+                (O, j(prefix, "3000001", "0011aabb", key.hex(), "20"), "key-length form, iterations above the default limit"),
+                (M, j(prefix, it, "0011aabb", "ab" * 1024, "1024"), "key-length form, 2048 hex characters, the format's bound"),
             ]
-    elif name == "phpass":
+    elif name in ("phpass", "md5_phpass"):
         body = d[4:]
         c += [
             (M, "$X$5" + body, "unknown identifier X"),
@@ -672,6 +699,171 @@ def cases(name, d):
             (O, jd({"hashAlgorithm": "ARGON2", "argon2Parameters": {"hashType": "ARGON2_ID", "iterations": 100, "memoryCostKib": 64, "parallelism": 1}, "passwordHash": b64(bytes(32)), "salt": b64(bytes(16))}), "argon2 iterations 100, above the argon2 limit"),
         ]
     return c
+
+def bcrypt_peppered_cases(d):
+    bc, pepper = d[:60], d[61:]
+    body = bc[7:]
+    return [
+        (M, "", "empty"),
+        (M, bc, "plain bcrypt, no $ and pepper"),
+        (M, bc[:-1] + "$" + pepper, "bcrypt part one character short"),
+        (M, bc + "A$" + pepper, "bcrypt part one character too long"),
+        (M, " " + d, "leading space"),
+        (M, d + "\n", "trailing newline in the pepper"),
+        (M, d + "\r", "trailing carriage return (CRLF file)"),
+        (M, d + "\x00", "NUL in the pepper"),
+        (M, bc + "$pep\udcffper", "invalid UTF-8 in the pepper"),
+        (M, "$2x$04$" + body + "$" + pepper, "$2x$, which Devise does not write"),
+        (M, "$2$04$" + body + "$" + pepper, "$2$"),
+        (M, "$2c$04$" + body + "$" + pepper, "unknown minor version"),
+        (M, "$2a$4$" + body + "$" + pepper, "one-digit cost"),
+        (M, "$2a$04$" + body[:5] + "!" + body[6:] + "$" + pepper, "salt character outside bcrypt's alphabet"),
+        (M, bc + "#" + pepper, "# instead of $ before the pepper"),
+        (M, pepper + "$" + bc, "pepper first"),
+        (O, "$2a$03$" + body + "$" + pepper, "cost below 4"),
+        (O, "$2a$32$" + body + "$" + pepper, "cost above 31"),
+        (O, "$2a$17$" + body + "$" + pepper, "cost 17, above the default limit 16"),
+    ]
+
+def salted_cases(d):
+    salt, h = d.rsplit("$", 1)
+    return [
+        (M, "", "empty"),
+        (M, h, "bare hex, no salt field"),
+        (M, salt + "$" + h[:-1], "hash one character short"),
+        (M, salt + "$" + h + "a", "hash one character too long"),
+        (M, salt + "$" + h[:-2], "hash one byte short"),
+        (M, salt + "$" + mixed_case(h), "mixed-case hex"),
+        (M, salt + "$" + h[:-1] + "g", "g is not hex"),
+        (M, salt + "$" + h + "\n", "trailing newline"),
+        (M, salt + "$" + h + "\r", "trailing carriage return (CRLF file)"),
+        (M, salt + "$" + h + " ", "trailing space"),
+        (M, salt + "\n$" + h, "newline in the salt"),
+        (M, salt + "\x00$" + h, "NUL in the salt"),
+        (M, "sa\udcfflt$" + h, "invalid UTF-8 in the salt"),
+        (M, salt + "#" + h, "# instead of $"),
+        (M, salt + ":" + h, "colon instead of $"),
+        (M, salt + "$" + b64(bytes.fromhex(h)), "base64 hash"),
+        (M, salt + "$0x" + h[2:], "0x inside the hash"),
+    ]
+
+def hmac_cases(d):
+    pre, h, key = d.split("$", 2)
+    raw = base64.b64decode(h)
+    def j(hh=h, k=key, p=pre): return p + "$" + hh + "$" + k
+    return [
+        (M, "", "empty"),
+        (M, j(hh=h.rstrip("=")), "unpadded hash"),
+        (M, j(hh=b64(raw[:31])), "31-byte hash"),
+        (M, j(hh=b64(raw + b"\0")), "33-byte hash"),
+        (M, j(hh=raw.hex()), "hex hash"),
+        (M, j(hh=h.replace("+", "-").replace("/", "_")), "URL-safe hash"),
+        (M, j(hh=h[:-2] + "B="), "hash with non-zero unused bits"),
+        (M, j(k=""), "empty key"),
+        (M, pre + "$" + h, "no key field"),
+        (M, j(k=key + "\n"), "trailing newline in the key"),
+        (M, j(k=key + "\r"), "trailing carriage return in the key"),
+        (M, j(k="my\x00key"), "NUL in the key"),
+        (M, j(k="my\udcffkey"), "invalid UTF-8 in the key"),
+        (M, j(p="HMAC_SHA256_UTF16_B64"), "upper-case prefix"),
+        (M, j(p="hmac_sha256_utf8_b64"), "utf8 instead of utf16"),
+        (M, h + "$" + key, "no prefix"),
+        (M, " " + d, "leading space"),
+    ]
+
+def symfony_cases(d):
+    pre, it, rest = d.split("$", 2)
+    salt, h = rest.rsplit("$", 1)
+    raw = base64.b64decode(h)
+    def j(i=it, s=salt, hh=h, p=pre): return p + "$" + i + "$" + s + "$" + hh
+    return [
+        (M, "", "empty"),
+        (M, j(hh=h.rstrip("=")), "unpadded hash"),
+        (M, j(hh=b64(raw[:63])), "63-byte hash"),
+        (M, j(hh=raw.hex()), "hex hash (encodeHashAsBase64 false)"),
+        (M, j(hh=h[:-3] + "B=="), "hash with non-zero unused bits"),
+        (M, j(hh=""), "empty hash"),
+        (M, pre + "$" + it + "$" + h, "no salt field"),
+        (M, j(i="+5000"), "signed iterations"),
+        (M, j(i="05000"), "leading zero in iterations"),
+        (M, j(i=""), "empty iterations"),
+        (M, j(i="2147483648"), "iterations overflow int32"),
+        (M, j(s="{salt}"), "braces in the salt (Symfony refuses them)"),
+        (M, j(s="sa}lt"), "closing brace in the salt"),
+        (M, j(s="salt\nsalt"), "newline in the salt"),
+        (M, j(s="sa\udcfflt"), "invalid UTF-8 in the salt"),
+        (M, j(p="sha256_symfony"), "sha256 prefix"),
+        (M, j(p="SHA512_SYMFONY"), "upper-case prefix"),
+        (M, d + "\n", "trailing newline"),
+        (O, j(i="0"), "zero iterations"),
+        (O, j(i="1000001"), "iterations one above the default limit 1000000"),
+        (O, j(i="2147483647"), "2^31-1 iterations"),
+    ]
+
+def pbkdf2_hex_cases(d):
+    pre, it, salt, h = d.split("$")
+    def j(*f): return "$".join(f)
+    return [
+        (M, "", "empty"),
+        (M, d[:-1], "hash of odd length"),
+        (M, " " + d, "leading space"),
+        (M, d + "\n", "trailing newline"),
+        (M, j(pre, "+1000", salt, h), "signed iterations"),
+        (M, j(pre, "01000", salt, h), "leading zero in iterations"),
+        (M, j(pre, "2147483648", salt, h), "iterations overflow int32"),
+        (M, j(pre, it, "", h), "empty salt"),
+        (M, j(pre, it, salt[:-1], h), "salt of odd length"),
+        (M, j(pre, it, mixed_case(salt), h), "mixed-case hex salt"),
+        (M, j(pre, it, "Kd8sLq2mZx7vNc4B", h), "raw (not hex) salt"),
+        (M, j(pre, it, b64(bytes.fromhex(salt)), h), "base64 salt"),
+        (M, j(pre, it, salt, mixed_case(h)), "mixed-case hex hash"),
+        (M, j(pre, it, salt, b64(bytes.fromhex(h))), "base64 hash"),
+        (O, j(pre, it, salt, h[:30]), "15-byte hash: looks truncated (below MinHashBytes 16)"),
+        (O, j(pre, it, salt, h[:2]), "1-byte hash: looks truncated"),
+        (M, j(pre, it, salt, ""), "empty hash"),
+        (M, j(pre, it, salt, h, "64"), "extra field"),
+        (M, j("pbkdf2_sha512", it, salt, h) + "x", "pbkdf2_sha512's prefix"),
+        (O, j(pre, "0", salt, h), "zero iterations"),
+        (O, j(pre, "1000001", salt, h), "iterations one above the default limit 1000000"),
+        (M, j(pre, it, salt, "ab" * 1024), "2048 hex characters, the format's bound"),
+    ]
+
+def cognito_cases(d):
+    pre, pool, client, user = d.split("#", 3)
+    def j(p=pool, c=client, u=user, x=pre): return "#".join((x, p, c, u))
+    return [
+        (M, "", "empty"),
+        (M, "awscognito#" + pool + "#" + client, "no identifier field"),
+        (M, j(x="AWSCOGNITO"), "upper-case prefix"),
+        (M, j(x="awscognito$").replace("$#", "$", 1), "$ instead of #"),
+        (M, j(p="useast1AbCdEf123"), "pool id without the region's _"),
+        (M, j(p="_AbCdEf123"), "pool id with an empty region"),
+        (M, j(p="us-east-1_"), "pool id with an empty id"),
+        (M, j(p="US-EAST-1_AbCdEf123"), "upper-case region"),
+        (M, j(p="us-east-1_AbC-dEf"), "dash in the pool's id"),
+        (M, j(p="us-east-1_" + "a" * 50), "pool id over 55 characters"),
+        (M, j(c=""), "empty client id"),
+        (M, j(c="client-id"), "dash in the client id"),
+        (M, j(c="a" * 129), "client id over 128 characters"),
+        (M, j(u=""), "empty identifier"),
+        (M, j(u="alice smith"), "space in the identifier"),
+        (M, j(u=user + "\n"), "trailing newline"),
+        (M, j(u=user + "\r"), "trailing carriage return (CRLF file)"),
+        (M, j(u="al\x00ice"), "NUL in the identifier"),
+        (M, j(u="al\udcffice"), "invalid UTF-8 in the identifier"),
+        (M, j(u="a" * 129), "identifier over 128 characters"),
+        (M, " " + d, "leading space"),
+    ]
+
+CLERK_CASES = {
+    "awscognito": cognito_cases,
+    "bcrypt_peppered": bcrypt_peppered_cases,
+    "md5_salted": salted_cases,
+    "sha256_salted": salted_cases,
+    "hmac_sha256_utf16_b64": hmac_cases,
+    "sha512_symfony": symfony_cases,
+    "pbkdf2_sha512_hex": pbkdf2_hex_cases,
+}
 
 HEADER = """hasher: {name}
 valid: {valid}

@@ -214,6 +214,16 @@ add(vector("mysql_native", "*", "MariaDB", "password"), "mysql_native", "passwor
 add(vector("postgres_scram_sha256", "SCRAM-SHA-256$4096:", "PostgreSQL", PW_ALICE),
     "postgres_scram_sha256", PW_ALICE)                                                      # PostgreSQL's 4096
 add(vector("bigcrypt", "", "libxcrypt", PW_ALICE), "bigcrypt", PW_ALICE)                    # insecure
+# Clerk's newer names (issue 12): added last, so the rows above keep their ids.
+add(vector("bcrypt_peppered", "$2a$10$", "Devise"), "bcrypt_peppered")                      # Devise, cost 10: rehash
+add(vector("md5_phpass", "$P$B", "WordPress", "password"), "md5_phpass", "password")        # WordPress class-phpass.php
+add(vector("pbkdf2_sha512_hex", "$27500$", "PHP"), "pbkdf2_sha512_hex")                     # Keycloak's 27500: rehash
+add(vector("pbkdf2_sha1_forms", "pbkdf2_sha1$2000$", "PHP", "\U0001f511 key \U0001f5dd"), "pbkdf2_sha1")  # key-length form: rehash
+add(vector("md5_salted", "6FFtFwbC$", "PHP"), "md5_salted")
+add(vector("sha256_salted", "cvvwTNjT$", "PHP"), "sha256_salted")
+add(vector("hmac_sha256_utf16_b64", "$Dh+Vdy", "Mono", "password"), "hmac_sha256_utf16_b64", "password")  # ASP.NET Membership
+add(vector("sha512_symfony", "$5000$$", "Symfony", "password"), "sha512_symfony")
+add("awscognito#us-east-1_AbCdEf123#1example23456789abcdefghij#user1077@example.com", "awscognito")  # checked by calling Cognito
 # Issue 14's import objects: the providers' own examples.
 add(vector("auth0_custom_password_hash", '"keyboardcat"', "Auth0"), "auth0_custom_password_hash")  # Auth0's sha256 example: insecure
 add(vector("okta_password_hash", '"POSTFIX"', "Okta support"), "okta_password_hash")                 # Okta's SHA-512 example

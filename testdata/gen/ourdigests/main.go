@@ -96,6 +96,10 @@ func run(pwFile, outDir string, log io.Writer) error {
 		}
 	}
 	for _, hasher := range pwdigest.Hashers() {
+		if hasher == "awscognito" {
+			fmt.Fprintf(log, "ourdigests: %s: skip: not a digest (package cognito's tests call cognito-local)\n", hasher)
+			continue
+		}
 		var buf bytes.Buffer
 		n := 0
 		for _, pol := range policies {
