@@ -514,7 +514,7 @@
 // as PHP's md5() does, its "_raw" form the bytes; hmac_H(key, message),
 // pbkdf2_H(password, salt, iterations, bytes), iterate(n, first, step) (the
 // step reads $x and must end in a hash), encodings (hex, upper, lower, b64,
-// b64raw, b64url, b64urlraw, unhex, unb64) and utf16le/latin1 re-encode the
+// b64raw, b64url, b64urlraw, unhex, unb64) and utf16le/latin1/latin1low re-encode the
 // text. One example per construction:
 //
 //	sha1($salt+$password) salt=ab12cd34 hash=<40 hex>               salted hash
@@ -528,4 +528,101 @@
 // in hash compressions for a 256-byte password (the longest a recipe takes),
 // is limited by RecipeWork before any hashing; a hash field shorter than the
 // recipe's output is refused as truncated. Recipes are insecure: upgrade them.
+//
+// # auth0_custom_password_hash, okta_password_hash, firebase_import
+//
+// The identity providers' import objects, as JSON, each exactly as the
+// provider's import API takes it; every construction but Firebase's
+// STANDARD_SCRYPT is translated into a recipe (above), whose work limit
+// applies, ending where it must in a registered hasher's digest (bcrypt,
+// argon2i/id, scrypt_passlib, scrypt_firebase), whose own limits apply.
+// Objects are decoded strictly: at most 8192 bytes, one object from "{" to
+// "}" and nothing around it (JSON's whitespace between its tokens is
+// allowed, as a pretty-printer writes it), field names matched exactly, no unknown,
+// repeated or null field, no field the algorithm does not use; an unknown
+// algorithm or field is an error naming it. All three are insecure: import
+// objects are a migration format and, as Auth0 itself does after a sign-in,
+// VerifyAndUpgrade replaces them with a native digest (most of what they
+// carry, md4/md5/sha*/HMAC/LDAP and Firebase's hash rounds, is weak anyway).
+//
+// auth0_custom_password_hash is the custom_password_hash of an Auth0 bulk
+// import file (auth0.com/docs/manage-users/user-migration/
+// bulk-user-import-database-schema-and-examples):
+//
+//	{"algorithm":"sha256","hash":{"value":"7054f76f832d2d4e244f73b3f3f4c3702cb60a573ed12441c90f159df560fcb5","encoding":"hex"},"salt":{"value":"keyboardcat","position":"prefix"}}
+//
+// (password "hello"). Documented by Auth0: the algorithms (argon2, bcrypt,
+// hmac, ldap, md4, md5, sha1, sha256, sha512, pbkdf2, scrypt), hash.value,
+// hash.encoding (base64, hex, utf8), hash.digest and hash.key {value,
+// encoding} for hmac, salt {value, encoding, position prefix/suffix},
+// password.encoding (ascii, utf8, utf16le, ucs2, latin1, binary); argon2,
+// bcrypt, ldap and pbkdf2 take a whole digest string in hash.value, with
+// hash.encoding utf8 and no salt, argon2 and pbkdf2 in the PHC string
+// format. Inferred: the hash algorithms hash salt‖password or
+// password‖salt as salt.position says, hmac is HMAC(key, that); their
+// hash.encoding must be hex or base64 (padded standard base64, as Node's
+// toString("base64") writes it); a salt's or key's encoding defaults to
+// utf8; the password encodings are Node's Buffer encodings (the names are
+// exactly Node's), so latin1, binary and ascii keep the low byte of each
+// UTF-16 unit, as Node does, rather than failing; pbkdf2 is
+// "$pbkdf2-<digest>$i=<iterations>,l=<key bytes>$<salt>$<hash>" in unpadded
+// base64, for md4, md5, ripemd160, sha1, sha224, sha256, sha384, sha512;
+// argon2 is argon2id or argon2i (Auth0 verifies with libsodium through
+// auth0/magic, which has no argon2d); ldap is RFC 2307 "{SCHEME}base64" for
+// MD5, SMD5, SHA, SSHA and the SHA-2 schemes of OpenLDAP's pw-sha2; scrypt,
+// documented by name only, is the PHC string "$scrypt$ln=,r=,p=$salt$hash"
+// as passlib writes it. hmac with hash.digest whirlpool is refused: no
+// well-kept Go module implements Whirlpool.
+//
+// okta_password_hash is the credentials.password.hash object of Okta's Users
+// API (Create User with Imported Hashed Password):
+//
+//	{"algorithm":"SHA-512","saltOrder":"POSTFIX","salt":"JipHQUgqQU8qQUwpQUYjUChBSEcjQQ==","value":"Zz6KwLGDm7ospSipwpDmxAjBWHKPLgGh1roGzI267h6txr/ihTI/R4K2eYrpyc0R24qCSF6DRqNl110vZZtj4A=="}
+//
+// (password "s3cr3tp@ssw0rd", Okta's support article's example).
+// Documented by Okta: BCRYPT (workFactor, the bcrypt salt's 22 characters
+// and the hash's 31), SHA-512, SHA-256, SHA-1 and MD5 (the base64 digest of
+// the password with the base64 salt prefixed or postfixed as saltOrder
+// PREFIX/POSTFIX says, or alone), PBKDF2 (digestAlgorithm
+// SHA256_HMAC/SHA512_HMAC, iterationCount at least 4096, keySize in bytes).
+// Decided: Okta takes workFactor 1 to 20, but no bcrypt implementation
+// computes a cost below 4, so 1 to 3 are refused with ErrParamsOutOfRange
+// (such an object cannot hold a real bcrypt hash), as are 21 and above,
+// which Okta refuses; BcryptCost's limit applies too. The bcrypt digest is
+// rebuilt as "$2b$": the object does not say which minor version, and for
+// passwords under 255 bytes they all agree.
+//
+// firebase_import is Firebase Auth's import hash options (firebase-admin's
+// UserImportOptions as sent to the Identity Toolkit's accounts:batchCreate)
+// merged with one user's passwordHash and salt, under the API's field names
+// (hashAlgorithm, signerKey, saltSeparator, rounds, memoryCost, cpuMemCost,
+// dkLen, blockSize, parallelization, passwordHashOrder, argon2Parameters,
+// passwordHash, salt), bytes in padded base64 (standard, or the web-safe form
+// firebase-admin sends):
+//
+//	{"hashAlgorithm":"HMAC_SHA256","signerKey":"c2VjcmV0","passwordHash":"...","salt":"TmFDbA=="}
+//
+// Pinned by firebase-admin-node's integration test (test/integration/
+// auth.spec.ts, which imports into a live project and signs in): HMAC_SHA256
+// without an order is HMAC(key, password‖salt); SHA256 with rounds 1 is
+// sha256(salt‖password); MD5 with rounds 0 stores the hex text of
+// md5(salt‖password); PBKDF2_SHA256 is PBKDF2(password, salt, rounds) with a
+// 64-byte key; STANDARD_SCRYPT is scrypt(password, salt, N = cpuMemCost, r =
+// blockSize, p = parallelization, dkLen); BCRYPT's passwordHash is the
+// bcrypt string itself; SCRYPT is Firebase's scrypt (scrypt_firebase). A
+// published SHA1 import that signed in (blog.salrashid.dev, 2020) pins
+// PASSWORD_AND_SALT as sha1(password‖salt). From the SDKs' validation
+// (src/auth/user-import-builder.ts) and Firebase's statement in
+// firebase-tools#1701: rounds 0..8192 for MD5, 1..8192 for
+// SHA1/SHA256/SHA512, 0..120000 for PBKDF_SHA1/PBKDF2_SHA256, SCRYPT rounds
+// 1..8 and memoryCost 1..14; HMAC needs a signer key. From users' reports:
+// rounds n hash n times in all, each round after the first over the raw
+// bytes of the previous digest, not its hex (authlogic#697: its SHA512
+// stretches imported and signed in once changed so); PBKDF2 with rounds 0
+// fails on Firebase's side (firebase-admin-node#1222), so it is refused.
+// Inferred: passwordHashOrder works alike for the other hash and HMAC
+// algorithms (UNSPECIFIED_ORDER keeps the default); PBKDF2's key is as long as the passwordHash; ARGON2's
+// argon2Parameters (hashType ARGON2_D/ARGON2_I/ARGON2_ID, iterations,
+// memoryCostKib, parallelism, hashLengthBytes, version VERSION_10/VERSION_13,
+// default 13) are those of the argon2 hashers; associatedData is refused.
 package pwdigest

@@ -39,6 +39,7 @@ import (
 //	iterate(n, first, step)   x = first, then n times x = step, where step reads $x
 //	hex upper lower b64 b64raw b64url b64urlraw unhex unb64   encodings
 //	utf16le latin1            the UTF-8 text re-encoded (Auth0's "utf16le", "latin1")
+//	latin1low                 the low byte of each UTF-16 unit: Node's "latin1"
 //
 // (Whirlpool is not offered: no well-kept Go module implements it.) The
 // expression's value is compared in constant time with the hash field: its
@@ -200,6 +201,7 @@ var recipeEncodings = map[string]*recipeFunc{
 	"unb64":     {enc: unb64Value, grow: same},
 	"utf16le":   {enc: utf16leValue, grow: func(n int64) int64 { return 2 * n }},
 	"latin1":    {enc: latin1Value, grow: same},
+	"latin1low": {enc: latin1LowValue, grow: same},
 }
 
 func same(n int64) int64    { return n }
@@ -622,6 +624,21 @@ func utf16leValue(b []byte) ([]byte, bool) {
 	out := make([]byte, 2*len(units))
 	for i, u := range units {
 		out[2*i], out[2*i+1] = byte(u), byte(u>>8)
+	}
+	return out, true
+}
+
+// latin1LowValue is Node's Buffer.from(text, "latin1") (and "binary",
+// "ascii"): the low byte of each UTF-16 code unit, so that a character
+// beyond U+00FF loses its high bits instead of failing.
+func latin1LowValue(b []byte) ([]byte, bool) {
+	if !utf8.Valid(b) {
+		return nil, false
+	}
+	units := utf16.Encode([]rune(string(b)))
+	out := make([]byte, len(units))
+	for i, u := range units {
+		out[i] = byte(u)
 	}
 	return out, true
 }

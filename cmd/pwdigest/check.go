@@ -66,6 +66,8 @@ type checkOptions struct {
 	wide        bool
 	idSet       bool // --id-field given: the field must exist in a CSV header
 	hasherSet   bool // --hasher-field given: likewise
+	recipe      recipeFlags
+	columns     *recipeColumns // from --recipe (recipe.go)
 }
 
 // defaultCheckOptions are the options with no flags given.
@@ -79,7 +81,7 @@ func defaultCheckOptions() *checkOptions {
 }
 
 func runCheck(e *env, args []string) int {
-	fs := newFlags(e, "check", "[flags] [FILE|-]", checkHelp)
+	fs := newFlags(e, "check", "[flags] [FILE|-]", checkHelp+checkRecipeHelp)
 	o := defaultCheckOptions()
 	var idField string
 	fs.StringVar(&o.format, "format", "", "input format: jsonl, json or csv (default: from the extension; jsonl for stdin)")
@@ -94,6 +96,7 @@ func runCheck(e *env, args []string) int {
 	fs.BoolVar(&o.noProgress, "no-progress", false, "no progress bar (it is shown only when stderr is a terminal)")
 	fs.StringVar(&o.hasher, "hasher", "", "the hasher of every row (for an export with only a digest column)")
 	fs.BoolVar(&o.wide, "wide", false, "every column in the summary table (default: what fits 80 columns)")
+	o.recipe.add(fs)
 	pos, code, ok := parseFlags(e, fs, args)
 	if !ok {
 		return code
@@ -113,6 +116,10 @@ func runCheck(e *env, args []string) int {
 		return usageError(e, fs, "want one FILE, got %d arguments", len(pos))
 	}
 	if err := o.validate(); err != nil {
+		return usageError(e, fs, "%v", err)
+	}
+	var err error
+	if o.columns, err = o.recipe.validate(fs.FlagSet, o); err != nil {
 		return usageError(e, fs, "%v", err)
 	}
 	path := "-"
@@ -210,6 +217,9 @@ func checkExport(ctx context.Context, e *env, path string, o *checkOptions) int 
 		if o.idSet {
 			required = append(required, o.names.ids[0])
 		}
+		if o.names.salt != "" {
+			required = append(required, o.names.salt)
+		}
 		s, err := newCSVSource(in.r, &o.names, required)
 		if errors.Is(err, errNoRows) {
 			fmt.Fprintf(e.stderr, "pwdigest check: %s: no rows: the input is empty\n", name)
@@ -219,7 +229,7 @@ func checkExport(ctx context.Context, e *env, path string, o *checkOptions) int 
 			fmt.Fprintf(e.stderr, "pwdigest check: %s: %v\n", name, err)
 			return exitUsage
 		}
-		if s.cols.hasher < 0 && o.hasher == "" {
+		if s.cols.hasher < 0 && o.hasher == "" && o.columns == nil {
 			fmt.Fprintf(e.stderr, "pwdigest check: %s: no %s column; each row's hasher is guessed from its digest (--hasher names one for every row)\n",
 				name, o.names.hasher)
 		}
@@ -235,7 +245,11 @@ func checkExport(ctx context.Context, e *env, path string, o *checkOptions) int 
 	rep.wide = o.wide
 	bar := newProgress(e, o.noProgress, in.size, "checked")
 	complete := pipeline(ctx, src, o.workers,
-		func() *rowChecker { return newRowChecker(&o.names, !o.noPasswords, o.hasher) },
+		func() *rowChecker {
+			c := newRowChecker(&o.names, !o.noPasswords, o.hasher)
+			c.recipe = o.columns
+			return c
+		},
 		func(r *row) { rep.add(r); bar.row() },
 		bar.offset)
 	bar.finish()

@@ -84,7 +84,10 @@ var sampleWant = map[string]counts{
 	"scrypt_django":         {Rows: 1, OK: 1, Rehash: 1},
 	"scrypt_passlib":        {Rows: 1, OK: 1, Rehash: 1},
 	// A home-grown md5 recipe: insecure.
-	"recipe": {Rows: 1, OK: 1, Insecure: 1, Rehash: 1},
+	"recipe":                     {Rows: 1, OK: 1, Insecure: 1, Rehash: 1},
+	"auth0_custom_password_hash": {Rows: 1, OK: 1, Insecure: 1, Rehash: 1},
+	"okta_password_hash":         {Rows: 1, OK: 1, Insecure: 1, Rehash: 1},
+	"firebase_import":            {Rows: 1, OK: 1, Insecure: 1, Rehash: 1},
 	// Issue 13's (make-sample.py's last rows): the one-round LDAP schemes,
 	// ASP.NET v2 and Membership are insecure; slappasswd's {CRYPT}$6$ at
 	// 5000 rounds, pw-pbkdf2's and Atlassian's 10000 iterations, ASP.NET

@@ -266,13 +266,22 @@ Example:
 `
 
 func runIdentify(e *env, args []string) int {
-	fs := newFlags(e, "identify", "<digest>", identifyHelp)
+	fs := newFlags(e, "identify", "[--password PW [--salt S]] <digest>", identifyHelp+identifyRecipeHelp)
+	var rf identifyFlags
+	rf.add(fs)
 	pos, code, ok := parseFlags(e, fs, args)
 	if !ok {
 		return code
 	}
 	if len(pos) != 1 {
 		return usageError(e, fs, "want a digest, got %d arguments", len(pos))
+	}
+	fs.Visit(func(f *flag.Flag) { rf.set = rf.set || f.Name == "password" })
+	if rf.salt != "" && !rf.set {
+		return usageError(e, fs, "--salt needs --password")
+	}
+	if rf.set {
+		return rf.run(e, pos[0])
 	}
 	cands := pwdigest.Identify(pos[0])
 	if len(cands) == 0 {

@@ -14,6 +14,7 @@ type fieldNames struct {
 	digest   string
 	hasher   string
 	password string
+	salt     string // check --salt-field; "" reads none
 }
 
 // fields are the values of one row. A field whose value is JSON null counts
@@ -23,6 +24,8 @@ type fields struct {
 	id, digest, hasher, password      string
 	idRank                            int // index in fieldNames.ids + 1; 0: no id
 	hasDigest, hasHasher, hasPassword bool
+	salt                              string // check --salt-field
+	hasSalt                           bool
 	notString                         uint32 // fieldDigest etc. whose value is not a string
 }
 
@@ -31,6 +34,7 @@ const (
 	fieldDigest uint32 = 1 << iota
 	fieldHasher
 	fieldPassword
+	fieldSalt
 	fieldID
 )
 
@@ -85,6 +89,9 @@ func decodeObject(s string, n *fieldNames, f *fields) error {
 	set(n.digest, fieldDigest, &f.digest, &f.hasDigest)
 	set(n.hasher, fieldHasher, &f.hasher, &f.hasHasher)
 	set(n.password, fieldPassword, &f.password, &f.hasPassword)
+	if n.salt != "" {
+		set(n.salt, fieldSalt, &f.salt, &f.hasSalt)
+	}
 	return nil
 }
 
@@ -212,6 +219,9 @@ func scanAssign(key, val string, isStr bool, n *fieldNames, f *fields, seen *uin
 		return str(fieldHasher, &f.hasher, &f.hasHasher)
 	case n.password:
 		return str(fieldPassword, &f.password, &f.hasPassword)
+	}
+	if n.salt != "" && key == n.salt {
+		return str(fieldSalt, &f.salt, &f.hasSalt)
 	}
 	for r, name := range n.ids {
 		if key != name {

@@ -73,8 +73,9 @@ type hasherInfo struct {
 // rowChecker checks rows; one per worker, as its cache is not shared.
 type rowChecker struct {
 	names  *fieldNames
-	verify bool   // verify test passwords
-	fixed  string // --hasher: every row's hasher; "" reads it from the row
+	verify bool           // verify test passwords
+	fixed  string         // --hasher: every row's hasher; "" reads it from the row
+	recipe *recipeColumns // --recipe: every row's digest is built (recipe.go)
 	cache  map[string]hasherInfo
 	// warnings caches likelierHasher by the hasher and the digest's shape.
 	warnings map[uint64]string
@@ -112,6 +113,12 @@ func (c *rowChecker) check(f *fields, r *result) {
 	n := c.names
 	if c.fixed != "" {
 		f.hasher, f.hasHasher, f.notString = c.fixed, true, f.notString&^fieldHasher
+	}
+	if c.recipe != nil {
+		if why := c.recipe.apply(f); why != "" {
+			r.group, r.outcome, r.kind, r.reason = "recipe", outcomeMalformed, kindMalformed, why
+			return
+		}
 	}
 	if f.notString&fieldHasher != 0 {
 		r.group, r.outcome = groupUnknown, outcomeUnknown

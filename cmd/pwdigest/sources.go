@@ -284,7 +284,7 @@ func (lc *lineCounter) lineAt(off int64) int {
 type csvSource struct {
 	r     *csv.Reader
 	names *fieldNames
-	cols  struct{ id, digest, hasher, password int } // -1: absent
+	cols  struct{ id, digest, hasher, password, salt int } // -1: absent
 	width int
 	fatal error
 }
@@ -341,6 +341,10 @@ func newCSVSource(r io.Reader, names *fieldNames, required []string) (*csvSource
 		}
 	}
 	s.cols.digest, s.cols.hasher, s.cols.password = index(names.digest), index(names.hasher), index(names.password)
+	s.cols.salt = -1
+	if names.salt != "" {
+		s.cols.salt = index(names.salt)
+	}
 	s.width = len(header)
 	return s, nil
 }
@@ -383,6 +387,7 @@ func (s *csvSource) next(b *batch) bool {
 		get(s.cols.digest, &r.f.digest, &r.f.hasDigest)
 		get(s.cols.hasher, &r.f.hasher, &r.f.hasHasher)
 		get(s.cols.password, &r.f.password, &r.f.hasPassword)
+		get(s.cols.salt, &r.f.salt, &r.f.hasSalt)
 		b.rows = append(b.rows, r)
 	}
 	b.offset = s.r.InputOffset()

@@ -92,6 +92,10 @@ if [ "${1:-}" != "--verify" ]; then
 	(cd "$here" && PYTHONPATH="$django42" "$py" -B gen_django42.py >"$tmp/django42.jsonl")
 	(cd "$here" && "$py" -B gen_passlib_django.py >"$tmp/passlib_django.jsonl")
 	(cd "$here" && "$py" -B gen_recipe.py >"$tmp/recipe.jsonl")
+	# The providers' import objects: Node's crypto (md4 needs OpenSSL's
+	# legacy provider), slappasswd, firebase-scrypt; Python for bcrypt/argon2.
+	(cd "$here" && node --openssl-legacy-provider gen_providers.js >"$tmp/providers_node.jsonl")
+	(cd "$here" && "$py" -B gen_providers.py >"$tmp/providers_py.jsonl")
 	# libxcrypt (yescrypt, $7$, DES), Django's crypt$$, passlib, htpasswd;
 	# then PostgreSQL 15 and MariaDB, each started on a Unix socket in a
 	# temporary directory and stopped again (gen_servers.py).
@@ -121,7 +125,8 @@ if [ "${1:-}" != "--verify" ]; then
 		"$tmp/django42.jsonl" "$tmp/passlib_django.jsonl" "$tmp/drupal.jsonl" "$tmp/recipe.jsonl" \
 		"$tmp/ldap.jsonl" "$tmp/aspnet.jsonl" "$tmp/spring.jsonl" \
 		"$tmp/crypt3.jsonl" "$tmp/servers.jsonl" \
-		"$tmp/clerk.jsonl" "$tmp/devise.jsonl" "$tmp/membership.jsonl"
+		"$tmp/clerk.jsonl" "$tmp/devise.jsonl" "$tmp/membership.jsonl" \
+		"$tmp/providers_node.jsonl" "$tmp/providers_py.jsonl"
 	# Spring's {noop} and empty-password digests do not verify under the
 	# default Limits; formats_test.go reads them from testdata/spring.
 	mv "$out/spring_delegating_noop.jsonl" "$here/../spring/noop.jsonl"

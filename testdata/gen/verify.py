@@ -367,6 +367,14 @@ def check_more(name, key, d, pw, rec, C):
         C.put(key, "passlib", pl_phpass.verify(pw, d))
     elif name == "recipe":
         C.put(key, "php(recipe note)", recipe_php(d, pw, rec["note"]))
+    elif name in ("auth0_custom_password_hash", "okta_password_hash", "firebase_import"):
+        import check_providers
+        checker, ok = check_providers.check(name, d, pw)
+        if ok is None:
+            C.add_node(key, "npm-firebase-scrypt", {"kind": "firebase", "pw_hex": hexpw,
+                                                    "digest": check_providers.node_task(name, d)})
+        else:
+            C.put(key, checker, ok)
     elif name in verify_crypt3.NAMES:
         verify_crypt3.check(name, key, d, pw, C)
     else:

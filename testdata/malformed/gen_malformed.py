@@ -60,6 +60,37 @@ BASES.update({
  "recipe": ("md5(md5($salt)+md5($password)) salt=Xy7k hash=8082868aa2ae736d1377cb2ea7f407ad", "PHP 8.2.36 md5(md5($salt) . md5($password)) (MyBB's construction), salt Xy7k"),
 })
 
+import json as _json
+A0 = '{"algorithm":"sha256","hash":{"value":"7054f76f832d2d4e244f73b3f3f4c3702cb60a573ed12441c90f159df560fcb5","encoding":"hex"},"salt":{"value":"keyboardcat","position":"prefix"}}'
+OK = '{"algorithm":"SHA-512","saltOrder":"POSTFIX","salt":"JipHQUgqQU8qQUwpQUYjUChBSEcjQQ==","value":"Zz6KwLGDm7ospSipwpDmxAjBWHKPLgGh1roGzI267h6txr/ihTI/R4K2eYrpyc0R24qCSF6DRqNl110vZZtj4A=="}'
+FB = '{"hashAlgorithm":"HMAC_SHA256","signerKey":"c2VjcmV0","passwordHash":"Tylljx-bByUzijXn7PP4icT0CnWgPh6Wh1Ni_hLR16s=","salt":"TmFDbA=="}'
+BASES.update({
+ "auth0_custom_password_hash": (A0, "hello", "Auth0 sha256 import example (gist.github.com/thameera/da1d4823aaac9e739e1f5e24ef4b63af), from testdata/vectors/auth0_custom_password_hash.jsonl"),
+ "okta_password_hash": (OK, "s3cr3tp@ssw0rd", "Okta support article 'Users are unable to login using imported hashed password', from testdata/vectors/okta_password_hash.jsonl"),
+ "firebase_import": (FB, "  leading and trailing  ", "Node.js v20.20.2 crypto.createHmac('sha256', 'secret').update(password + 'NaCl') (firebase-admin's integration-test construction), from testdata/vectors/firebase_import.jsonl"),
+})
+
+
+def jd(o):
+    return _json.dumps(o, separators=(",", ":"))
+
+
+def edit(d, **kw):
+    o = _json.loads(d)
+    for k, v in kw.items():
+        path = k.split("__")
+        t = o
+        for q in path[:-1]:
+            t = t[q]
+        if v is DEL:
+            del t[path[-1]]
+        else:
+            t[path[-1]] = v
+    return jd(o)
+
+
+DEL = object()
+
 M, O = "malformed", "out_of_range"
 
 def q(s):
@@ -576,6 +607,96 @@ def cases(name, d):
             (O, "pbkdf2_sha256_raw($password,$salt,6000000,32) salt=Xy7k hash.hex=" + "00" * 32, "PBKDF2 at 6,000,000 iterations: work above the default limit"),
             (O, "b64($password) hash=ab", "a value of no fixed length, 2 bytes: looks truncated"),
             (O, "bcrypt(sha256($password)) hash=$2b$17$HaTZl/rYgrhXXz6jlKFZ/uleKS75LOV6OsCUeuxd7TUXqEzyKEz5i", "bcrypt cost 17 inside a recipe: bcrypt's limit applies"),
+        ]
+    if name == "auth0_custom_password_hash":
+        c += [
+            (M, edit(d, algorithm="sha3"), "unknown algorithm sha3"),
+            (M, edit(d, algorithm="SHA256"), "algorithm in upper case (Auth0's names are lower case)"),
+            (M, edit(d, algorithm=DEL), "no algorithm"),
+            (M, edit(d, hash__value=DEL), "no hash.value"),
+            (M, edit(d, hash__encoding="base32"), "unknown hash.encoding"),
+            (M, edit(d, hash__encoding=DEL), "sha256 without hash.encoding"),
+            (M, edit(d, hash__value="7054f76f832d2d4e244f73b3f3f4c3702cb60a573ed12441c90f159df560fc"), "hash one byte short: looks truncated"),
+            (M, edit(d, hash__value="zz54f76f832d2d4e244f73b3f3f4c3702cb60a573ed12441c90f159df560fcb5"), "hash.value is not hex"),
+            (M, edit(d, salt__position="middle"), "unknown salt.position"),
+            (M, edit(d, salt__position=DEL), "salt without a position"),
+            (M, edit(d, salt__value=""), "empty salt"),
+            (M, edit(d, pepper="x"), "unknown top-level field"),
+            (M, edit(d, hash__digest="sha256"), "hash.digest outside hmac"),
+            (M, edit(d, password={"encoding": "utf32"}), "unknown password.encoding"),
+            (M, d.replace('"algorithm"', '"Algorithm"'), "field name in another case"),
+            (M, d[:-1] + ',"algorithm":"md5"}', "algorithm given twice"),
+            (M, edit(d, salt=None), "salt is null"),
+            (M, edit(d, salt=["keyboardcat"]), "salt is an array"),
+            (M, edit(d, hash__value=7054), "hash.value is a number"),
+            (M, jd({"algorithm": "hmac", "hash": {"value": "AA==", "encoding": "base64", "digest": "whirlpool", "key": {"value": "k"}}}), "hmac with whirlpool: not supported"),
+            (M, jd({"algorithm": "hmac", "hash": {"value": "c7d0b6e1a13ae41f5c3b7b0b2f7e3b1b1e1d3c41", "encoding": "hex", "digest": "sha1"}}), "hmac without hash.key"),
+            (M, jd({"algorithm": "bcrypt", "hash": {"value": "$2b$04$HaTZl/rYgrhXXz6jlKFZ/uleKS75LOV6OsCUeuxd7TUXqEzyKEz5i"}, "salt": {"value": "x", "position": "prefix"}}), "bcrypt with a salt"),
+            (M, jd({"algorithm": "bcrypt", "hash": {"value": "$2b$04$HaTZl/rYgrhXXz6jlKFZ/uleKS75LOV6OsCUeuxd7TUXqEzyKEz5i", "encoding": "hex"}}), "bcrypt with hash.encoding hex"),
+            (M, jd({"algorithm": "bcrypt", "hash": {"value": "$2b$04$HaTZl/rYgrhXXz6jlKFZ/uleKS75LOV6OsCUeuxd7TUXqEzyKEz"}}), "bcrypt digest cut short"),
+            (M, jd({"algorithm": "argon2", "hash": {"value": "$argon2d$v=19$m=64,t=1,p=1$MNJoFUwnrD8G1sUbpAGtSw$fytC+nq2iTm+MfCM4y5MqANaCpOZZqa9MGluV+rhMZk"}}), "argon2d: libsodium has none"),
+            (M, jd({"algorithm": "pbkdf2", "hash": {"value": "$pbkdf2-sha256$l=32,i=1000$AAAAAAAAAAAAAAAAAAAAAA$" + "A" * 43}}), "pbkdf2 parameters out of order"),
+            (M, jd({"algorithm": "pbkdf2", "hash": {"value": "$pbkdf2-whirlpool$i=1000,l=32$AAAAAAAAAAAAAAAAAAAAAA$" + "A" * 43}}), "pbkdf2 with an unknown digest"),
+            (M, jd({"algorithm": "pbkdf2", "hash": {"value": "$pbkdf2-sha256$i=1000,l=64$AAAAAAAAAAAAAAAAAAAAAA$" + "A" * 43}}), "pbkdf2 hash not l bytes long"),
+            (M, jd({"algorithm": "ldap", "hash": {"value": "{CRYPT}aaaaaaaaaaaaa"}}), "ldap scheme CRYPT"),
+            (M, jd({"algorithm": "ldap", "hash": {"value": "{SSHA}" + b64(bytes(20))}}), "ldap SSHA without a salt"),
+            (M, jd({"algorithm": "scrypt", "hash": {"value": "scrypt:32768:8:1$abc$def"}}), "scrypt not in the PHC form"),
+            (O, jd({"algorithm": "pbkdf2", "hash": {"value": "$pbkdf2-sha256$i=10000000,l=32$AAAAAAAAAAAAAAAAAAAAAA$" + "A" * 43}}), "pbkdf2 at 10,000,000 iterations: work above the default limit"),
+            (O, jd({"algorithm": "bcrypt", "hash": {"value": "$2b$17$HaTZl/rYgrhXXz6jlKFZ/uleKS75LOV6OsCUeuxd7TUXqEzyKEz5i"}}), "bcrypt cost 17: bcrypt's limit applies"),
+            (M, "{" + '"algorithm":"md5",' * 700 + '"hash":{}}', "longer than 8192 characters"),
+        ]
+    if name == "okta_password_hash":
+        c += [
+            (M, edit(d, algorithm="SHA-384"), "unknown algorithm SHA-384"),
+            (M, edit(d, algorithm="sha-512"), "algorithm in lower case"),
+            (M, edit(d, saltOrder="SUFFIX"), "unknown saltOrder"),
+            (M, edit(d, saltOrder=DEL), "salt without saltOrder"),
+            (M, edit(d, salt=DEL), "saltOrder without a salt"),
+            (M, edit(d, value=DEL), "no value"),
+            (M, edit(d, value="Zz6KwLGDm7ospSipwpDmxAjBWHKPLgGh1roGzI267h6txr/ihTI/R4K2eYrpyc0R24qCSF6DRqNl110vZZtj4A"), "value without base64 padding"),
+            (M, edit(d, value="Zz6KwLGDm7ospSipwpDmxAjBWHKPLgGh1roGzI267h6txr/ihTI/R4K2eYrpyc0R"), "value of 48 bytes where SHA-512 makes 64"),
+            (M, edit(d, workFactor=10), "workFactor outside BCRYPT"),
+            (M, edit(d, iterations=1000), "unknown field iterations"),
+            (M, edit(d, salt="JipHQUgqQU8qQUwpQUYjUChBSEcjQQ=!"), "salt is not base64"),
+            (M, jd({"algorithm": "PBKDF2", "digestAlgorithm": "MD5_HMAC", "iterationCount": 4096, "keySize": 32, "salt": b64(bytes(16)), "value": b64(bytes(32))}), "PBKDF2 with an unknown digestAlgorithm"),
+            (M, jd({"algorithm": "PBKDF2", "digestAlgorithm": "SHA256_HMAC", "iterationCount": 4096, "keySize": 16, "salt": b64(bytes(16)), "value": b64(bytes(32))}), "PBKDF2 value not keySize bytes"),
+            (M, jd({"algorithm": "PBKDF2", "digestAlgorithm": "SHA256_HMAC", "iterationCount": "4096", "keySize": 32, "salt": b64(bytes(16)), "value": b64(bytes(32))}), "iterationCount as a string"),
+            (M, jd({"algorithm": "BCRYPT", "workFactor": 10, "salt": "qRRx8rli7Lvs2h2CNgCQ2", "value": "mVA2NDdomRGoGFrAXDZcno0OZ6CoOU2"}), "BCRYPT salt of 21 characters"),
+            (O, jd({"algorithm": "BCRYPT", "workFactor": 3, "salt": "qRRx8rli7Lvs2h2CNgCQ2O", "value": "mVA2NDdomRGoGFrAXDZcno0OZ6CoOU2"}), "BCRYPT workFactor 3: Okta takes it, bcrypt has no cost below 4"),
+            (O, jd({"algorithm": "BCRYPT", "workFactor": 21, "salt": "qRRx8rli7Lvs2h2CNgCQ2O", "value": "mVA2NDdomRGoGFrAXDZcno0OZ6CoOU2"}), "BCRYPT workFactor 21, above Okta's 20"),
+            (O, jd({"algorithm": "BCRYPT", "workFactor": 17, "salt": "qRRx8rli7Lvs2h2CNgCQ2O", "value": "mVA2NDdomRGoGFrAXDZcno0OZ6CoOU2"}), "BCRYPT workFactor 17, above bcrypt's default limit 16"),
+            (O, jd({"algorithm": "PBKDF2", "digestAlgorithm": "SHA256_HMAC", "iterationCount": 1000, "keySize": 32, "salt": b64(bytes(16)), "value": b64(bytes(32))}), "PBKDF2 iterationCount 1000, below Okta's 4096"),
+            (O, jd({"algorithm": "PBKDF2", "digestAlgorithm": "SHA512_HMAC", "iterationCount": 20000000, "keySize": 64, "salt": b64(bytes(16)), "value": b64(bytes(64))}), "PBKDF2 at 20,000,000 iterations: work above the default limit"),
+        ]
+    if name == "firebase_import":
+        c += [
+            (M, edit(d, hashAlgorithm="HMAC_SHA384"), "unknown hashAlgorithm"),
+            (M, edit(d, hashAlgorithm="hmac_sha256"), "hashAlgorithm in lower case"),
+            (M, edit(d, signerKey=DEL), "HMAC without a signerKey"),
+            (M, edit(d, signerKey=""), "HMAC with an empty signerKey"),
+            (M, edit(d, rounds=1), "rounds outside the hash algorithms"),
+            (M, edit(d, passwordHashOrder="PASSWORD_FIRST"), "unknown passwordHashOrder"),
+            (M, edit(d, passwordHash=DEL), "no passwordHash"),
+            (M, edit(d, passwordHash="Tylljx-bByUzijXn7PP4icT0CnWgPh6Wh1Ni_hLR16s"), "passwordHash without padding"),
+            (M, edit(d, passwordHash="Tylljx-bByUzijXn7PP4icT0CnWgPh6Wh1Ni_hL"), "passwordHash of 29 bytes where HMAC-SHA256 makes 32"),
+            (M, edit(d, hashAlgorithmX="x"), "unknown field"),
+            (M, edit(d, salt=DEL, passwordHash="Tylljx-bByUzijXn7PP4icT0CnWgPh6Wh1Ni_hLR16s=", argon2Parameters={}), "argon2Parameters outside ARGON2"),
+            (M, jd({"hashAlgorithm": "BCRYPT", "passwordHash": b64(b"$2b$04$HaTZl/rYgrhXXz6jlKFZ/uleKS75LOV6OsCUeuxd7TUXqEzyKEz5i"), "salt": "TmFDbA=="}), "BCRYPT with a salt"),
+            (M, jd({"hashAlgorithm": "BCRYPT", "passwordHash": b64(b"not a bcrypt digest")}), "BCRYPT passwordHash not a bcrypt string"),
+            (M, jd({"hashAlgorithm": "STANDARD_SCRYPT", "cpuMemCost": 1024, "dkLen": 64, "blockSize": 8, "passwordHash": b64(bytes(64)), "salt": "TmFDbA=="}), "STANDARD_SCRYPT without parallelization"),
+            (M, jd({"hashAlgorithm": "STANDARD_SCRYPT", "cpuMemCost": 1024, "dkLen": 32, "blockSize": 8, "parallelization": 1, "passwordHash": b64(bytes(64)), "salt": "TmFDbA=="}), "STANDARD_SCRYPT passwordHash not dkLen bytes"),
+            (M, jd({"hashAlgorithm": "ARGON2", "argon2Parameters": {"hashType": "ARGON2", "iterations": 1, "memoryCostKib": 64, "parallelism": 1}, "passwordHash": b64(bytes(32)), "salt": b64(bytes(16))}), "unknown argon2 hashType"),
+            (M, jd({"hashAlgorithm": "ARGON2", "argon2Parameters": {"hashType": "ARGON2_ID", "iterations": 1, "memoryCostKib": 64, "parallelism": 1, "associatedData": "YWQ="}, "passwordHash": b64(bytes(32)), "salt": b64(bytes(16))}), "argon2 associatedData: not supported"),
+            (M, jd({"hashAlgorithm": "ARGON2", "argon2Parameters": {"hashType": "ARGON2_ID", "iterations": 1, "memoryCostKib": 64, "parallelism": 1, "lanes": 1}, "passwordHash": b64(bytes(32)), "salt": b64(bytes(16))}), "unknown argon2Parameters field"),
+            (O, jd({"hashAlgorithm": "SHA256", "rounds": 0, "passwordHash": b64(bytes(32)), "salt": "TmFDbA=="}), "SHA256 rounds 0: only MD5 takes 0"),
+            (O, jd({"hashAlgorithm": "SHA256", "rounds": 8193, "passwordHash": b64(bytes(32)), "salt": "TmFDbA=="}), "SHA256 rounds 8193, above Firebase's 8192"),
+            (O, jd({"hashAlgorithm": "PBKDF2_SHA256", "rounds": 120001, "passwordHash": b64(bytes(64)), "salt": "TmFDbA=="}), "PBKDF2_SHA256 rounds 120001, above Firebase's 120000"),
+            (O, jd({"hashAlgorithm": "PBKDF2_SHA256", "rounds": 0, "passwordHash": b64(bytes(64)), "salt": "TmFDbA=="}), "PBKDF2_SHA256 rounds 0: no such PBKDF2"),
+            (O, jd({"hashAlgorithm": "SCRYPT", "signerKey": b64(bytes(64)), "saltSeparator": "Bw==", "rounds": 9, "memoryCost": 14, "passwordHash": b64(bytes(64)), "salt": "TmFDbA=="}), "SCRYPT rounds 9, above Firebase's 8"),
+            (O, jd({"hashAlgorithm": "SCRYPT", "signerKey": b64(bytes(64)), "saltSeparator": "Bw==", "rounds": 8, "memoryCost": 15, "passwordHash": b64(bytes(64)), "salt": "TmFDbA=="}), "SCRYPT memoryCost 15, above Firebase's 14"),
+            (O, jd({"hashAlgorithm": "STANDARD_SCRYPT", "cpuMemCost": 1 << 22, "dkLen": 64, "blockSize": 8, "parallelization": 1, "passwordHash": b64(bytes(64)), "salt": "TmFDbA=="}), "STANDARD_SCRYPT N 2^22, r 8: 4 GiB, above the memory limit"),
+            (O, jd({"hashAlgorithm": "STANDARD_SCRYPT", "cpuMemCost": 1000, "dkLen": 64, "blockSize": 8, "parallelization": 1, "passwordHash": b64(bytes(64)), "salt": "TmFDbA=="}), "STANDARD_SCRYPT N 1000, not a power of two"),
+            (O, jd({"hashAlgorithm": "ARGON2", "argon2Parameters": {"hashType": "ARGON2_ID", "iterations": 100, "memoryCostKib": 64, "parallelism": 1}, "passwordHash": b64(bytes(32)), "salt": b64(bytes(16))}), "argon2 iterations 100, above the argon2 limit"),
         ]
     return c
 

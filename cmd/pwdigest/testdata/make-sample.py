@@ -224,6 +224,10 @@ add(vector("sha256_salted", "cvvwTNjT$", "PHP"), "sha256_salted")
 add(vector("hmac_sha256_utf16_b64", "$Dh+Vdy", "Mono", "password"), "hmac_sha256_utf16_b64", "password")  # ASP.NET Membership
 add(vector("sha512_symfony", "$5000$$", "Symfony", "password"), "sha512_symfony")
 add("awscognito#us-east-1_AbCdEf123#1example23456789abcdefghij#user1077@example.com", "awscognito")  # checked by calling Cognito
+# Issue 14's import objects: the providers' own examples.
+add(vector("auth0_custom_password_hash", '"keyboardcat"', "Auth0"), "auth0_custom_password_hash")  # Auth0's sha256 example: insecure
+add(vector("okta_password_hash", '"POSTFIX"', "Okta support"), "okta_password_hash")                 # Okta's SHA-512 example
+add(vector("firebase_import", '"SCRYPT"', "firebase-admin-node"), "firebase_import")                 # firebase-admin's SCRYPT
 
 root = os.getcwd()
 with open(os.path.join(root, "testdata/sample-export.jsonl"), "w") as f:
