@@ -318,13 +318,15 @@ func (v *Verifier) upgradeTarget() (*scheme, error) {
 // matches, most likely first. A digest matches when it parses, whatever its
 // costs (a digest above the limits is still identified). Candidates are
 // ordered by rank, highest first, then by registration order, never by map
-// order. The built-ins overlap in two places. The "pbkdf2_sha256$" prefix
-// of Keycloak (pbkdf2_sha256) and Django (pbkdf2_sha256_django): a salt with
-// "=", "+" or "/", or a hash that is not 32 bytes, puts Keycloak first,
-// otherwise Django. And ldap_ssha without its "{SSHA}" prefix, which is any
-// padded base64 of 21 bytes or more: ASP.NET Identity's blobs are too, and
-// aspnet_identity_v2/v3 come first. A 32-hex digest matches md5 only (a bare
-// SSHA value is never all hex digits).
+// order. Where formats overlap, every candidate is named, likeliest first
+// (the README's hasher section lists the overlaps): Keycloak's and Django's
+// "pbkdf2_sha256$" (a salt with "=", "+" or "/", or a hash that is not 32
+// bytes, puts Keycloak first), phpass's "$P$"/"$H$" (phpass, then
+// md5_phpass and drupal7), a 13-character crypt string (des_crypt, then
+// bigcrypt), md5_salted and sha256_salted, which any "<salt>$<hex>" shape
+// parses as (last), and ldap_ssha without its prefix, any padded base64 of
+// 21 bytes or more (after aspnet_identity_v2/v3). A 32-hex digest matches
+// md5 only.
 func (v *Verifier) Identify(digest string) []string {
 	type cand struct {
 		name string
