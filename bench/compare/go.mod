@@ -14,4 +14,5 @@ require (
 	github.com/go-crypt/x v0.4.16 // indirect
 	golang.org/x/sync v0.25.0 // indirect
 	golang.org/x/sys v0.50.0 // indirect
+	golang.org/x/text v0.44.0 // indirect
 )
