@@ -225,12 +225,6 @@ var (
 	errScryptDjangoHash   = malformed("scrypt_django", "hash is not padded standard base64 of 64 bytes")
 )
 
-type scryptDjangoDigest struct {
-	scryptParams
-	salt string
-	hash []byte
-}
-
 func parseScryptDjango(digest string, l Limits) (parsed, error) {
 	rest, ok := strings.CutPrefix(digest, "scrypt$")
 	var f [5]string
@@ -254,18 +248,7 @@ func parseScryptDjango(digest string, l Limits) (parsed, error) {
 		return nil, err
 	}
 	hash, _ := decodeB64(stdB64, f[4])
-	return &scryptDjangoDigest{sp, f[1], hash}, nil
-}
-
-func (d *scryptDjangoDigest) weaker(p *Policy) bool {
-	return d.scryptParams.weaker(p.Get(ScryptN), p.Get(ScryptR), p.Get(ScryptP))
-}
-
-func (d *scryptDjangoDigest) verify(password string) (bool, error) {
-	pw := passwordCopy(password)
-	defer clear(pw)
-	key, err := d.key(pw, []byte(d.salt), len(d.hash))
-	return equalKey(key, err, d.hash)
+	return &scryptKeyDigest{sp, []byte(f[1]), hash}, nil
 }
 
 var errBcryptDjangoPrefix = malformed("bcrypt_django", `want "bcrypt$" + a bcrypt digest`)

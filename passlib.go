@@ -239,9 +239,7 @@ var scryptPasslibHasher = &scheme{
 	},
 }
 
-func passlibScryptPolicy(p *Policy, l Limits) (scryptParams, error) {
-	return checkScrypt("scrypt_passlib policy", int(p.Get(ScryptN)), int(p.Get(ScryptR)), int(p.Get(ScryptP)), scryptOwn, l)
-}
+var passlibScryptPolicy = policyScrypt("scrypt_passlib")
 
 var (
 	errScryptPasslibShape  = malformed("scrypt_passlib", `want "$scrypt$ln=<log2 N>,r=<r>,p=<p>$<salt>$<hash>"`)
@@ -249,11 +247,6 @@ var (
 	errScryptPasslibB64    = malformed("scrypt_passlib", "salt or hash is not base64 (unpadded as passlib writes it, or padded as Kratos does)")
 	errScryptPasslibHash   = malformed("scrypt_passlib", "passlib's hash is 32 bytes")
 )
-
-type scryptPasslibDigest struct {
-	scryptParams
-	salt, hash []byte
-}
 
 func parseScryptPasslib(digest string, l Limits) (parsed, error) {
 	rest, ok := strings.CutPrefix(digest, "$scrypt$")
@@ -309,16 +302,5 @@ func parseScryptPasslib(digest string, l Limits) (parsed, error) {
 		salt, _ = decodeB64(enc, f[1])
 	}
 	hash, _ := decodeB64(enc, f[2])
-	return &scryptPasslibDigest{sp, salt, hash}, nil
-}
-
-func (d *scryptPasslibDigest) weaker(p *Policy) bool {
-	return d.scryptParams.weaker(p.Get(ScryptN), p.Get(ScryptR), p.Get(ScryptP))
-}
-
-func (d *scryptPasslibDigest) verify(password string) (bool, error) {
-	pw := passwordCopy(password)
-	defer clear(pw)
-	key, err := d.key(pw, d.salt, len(d.hash))
-	return equalKey(key, err, d.hash)
+	return &scryptKeyDigest{sp, salt, hash}, nil
 }

@@ -109,3 +109,29 @@ func (f scryptPolicy) memory(p *Policy) int64 {
 	sp, _ := f(p, unlimited)
 	return sp.memory()
 }
+
+// policyScrypt returns the policy's scrypt costs, checked, for the named
+// scheme's new digests (Werkzeug's, passlib's).
+func policyScrypt(name string) func(*Policy, Limits) (scryptParams, error) {
+	return func(p *Policy, l Limits) (scryptParams, error) {
+		return checkScrypt(name+" policy", int(p.Get(ScryptN)), int(p.Get(ScryptR)), int(p.Get(ScryptP)), scryptOwn, l)
+	}
+}
+
+// scryptKeyDigest is a digest whose hash is scrypt(password, salt) at the
+// digest's own costs, compared whole: Werkzeug's, Django's and passlib's.
+type scryptKeyDigest struct {
+	scryptParams
+	salt, hash []byte
+}
+
+func (d *scryptKeyDigest) weaker(p *Policy) bool {
+	return d.scryptParams.weaker(p.Get(ScryptN), p.Get(ScryptR), p.Get(ScryptP))
+}
+
+func (d *scryptKeyDigest) verify(password string) (bool, error) {
+	pw := passwordCopy(password)
+	defer clear(pw)
+	key, err := d.key(pw, d.salt, len(d.hash))
+	return equalKey(key, err, d.hash)
+}

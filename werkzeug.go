@@ -41,9 +41,7 @@ func init() {
 }
 
 // werkzeugPolicy is the scrypt costs of new digests.
-func werkzeugPolicy(p *Policy, l Limits) (scryptParams, error) {
-	return checkScrypt("scrypt_werkzeug policy", int(p.Get(ScryptN)), int(p.Get(ScryptR)), int(p.Get(ScryptP)), scryptOwn, l)
-}
+var werkzeugPolicy = policyScrypt("scrypt_werkzeug")
 
 var (
 	errWerkzeugShape  = malformed("scrypt_werkzeug", `want "scrypt:<N>:<r>:<p>$<salt>$<hash>"`)
@@ -51,12 +49,6 @@ var (
 	errWerkzeugSalt   = malformed("scrypt_werkzeug", "salt has whitespace, control characters or invalid UTF-8")
 	errWerkzeugHash   = malformed("scrypt_werkzeug", "hash is neither lowercase hex nor base64")
 )
-
-type werkzeugScryptDigest struct {
-	scryptParams
-	salt string
-	hash []byte
-}
 
 func parseWerkzeugScrypt(digest string, l Limits) (parsed, error) {
 	var f [3]string
@@ -88,7 +80,7 @@ func parseWerkzeugScrypt(digest string, l Limits) (parsed, error) {
 	if err := checkHashLen("scrypt_werkzeug", hashLen, l); err != nil {
 		return nil, err
 	}
-	return &werkzeugScryptDigest{sp, f[1], werkzeugHash(f[2])}, nil
+	return &scryptKeyDigest{sp, []byte(f[1]), werkzeugHash(f[2])}, nil
 }
 
 // werkzeugHashLen checks the hash field without allocating: lowercase hex as
@@ -111,17 +103,6 @@ func werkzeugHash(s string) []byte {
 	}
 	b, _ := decodeB64(stdB64, s)
 	return b
-}
-
-func (d *werkzeugScryptDigest) weaker(p *Policy) bool {
-	return d.scryptParams.weaker(p.Get(ScryptN), p.Get(ScryptR), p.Get(ScryptP))
-}
-
-func (d *werkzeugScryptDigest) verify(password string) (bool, error) {
-	pw := passwordCopy(password)
-	defer clear(pw)
-	key, err := d.key(pw, []byte(d.salt), len(d.hash))
-	return equalKey(key, err, d.hash)
 }
 
 // pbkdf2_werkzeug: "pbkdf2:<hash>:<iterations>$<salt>$<hex>" as Werkzeug's
