@@ -376,56 +376,74 @@ func cryptRounds(h hash.Hash, sum, p, s []byte, rounds int) []byte {
 
 // md5_crypt: "$1$<salt>$<22 characters>". Insecure: 1000 MD5 rounds.
 
-func init() {
-	register(&scheme{
-		name:     "md5_crypt",
+func init() { register(newMD5CryptFormat("md5_crypt", "$1$").scheme()) }
+
+// An md5CryptFormat is md5crypt under one magic: FreeBSD's "$1$"
+// (md5_crypt) or Apache's "$apr1$" (apr1_md5_crypt), which differ in nothing
+// else.
+type md5CryptFormat struct {
+	name, magic               string
+	errShape, errSalt, errSum error
+}
+
+func newMD5CryptFormat(name, magic string) *md5CryptFormat {
+	return &md5CryptFormat{
+		name: name, magic: magic,
+		errShape: malformed(name, `want "`+magic+`<salt>$<22 characters>"`),
+		errSalt:  malformed(name, `salt is longer than 8 bytes or holds ":", newline or NUL`),
+		errSum:   malformed(name, "checksum is not 22 characters of crypt's base64 with zero unused bits"),
+	}
+}
+
+func (f *md5CryptFormat) scheme() *scheme {
+	return &scheme{
+		name:     f.name,
 		insecure: true,
-		parse:    parseMD5Crypt,
+		parse:    f.parse,
 		hash: func(password string, _ *Policy) (string, error) {
-			if err := checkCryptPassword("md5_crypt", password); err != nil {
+			if err := checkCryptPassword(f.name, password); err != nil {
 				return "", err
 			}
 			salt := randomString(8, itoa64)
-			out := append([]byte("$1$"+salt), '$')
-			return string(md5CryptOrder.encode(out, md5CryptSum([]byte(password), []byte(salt), "$1$"))), nil
+			out := append([]byte(f.magic+salt), '$')
+			return string(md5CryptOrder.encode(out, md5CryptSum([]byte(password), []byte(salt), f.magic))), nil
 		},
-	})
+	}
 }
 
-var (
-	errMD5CryptShape = malformed("md5_crypt", `want "$1$<salt>$<22 characters>"`)
-	errMD5CryptSalt  = malformed("md5_crypt", `salt is longer than 8 bytes or holds ":", newline or NUL`)
-	errMD5CryptSum   = malformed("md5_crypt", "checksum is not 22 characters of crypt's base64 with zero unused bits")
-)
+type md5CryptDigest struct {
+	f         *md5CryptFormat
+	salt, sum string
+}
 
-type md5CryptDigest struct{ salt, sum string }
-
-func parseMD5Crypt(digest string, _ Limits) (parsed, error) {
-	rest, ok := strings.CutPrefix(digest, "$1$")
-	var f [2]string
-	if !ok || !splitN(rest, '$', f[:]) {
-		return nil, errMD5CryptShape
+func (f *md5CryptFormat) parse(digest string, _ Limits) (parsed, error) {
+	rest, ok := strings.CutPrefix(digest, f.magic)
+	var p [2]string
+	if !ok || !splitN(rest, '$', p[:]) {
+		return nil, f.errShape
 	}
-	if !validCryptSalt(f[0], 8) {
-		return nil, errMD5CryptSalt
+	if !validCryptSalt(p[0], 8) {
+		return nil, f.errSalt
 	}
-	if !md5CryptOrder.validChecksum(f[1]) {
-		return nil, errMD5CryptSum
+	if !md5CryptOrder.validChecksum(p[1]) {
+		return nil, f.errSum
 	}
-	return &md5CryptDigest{f[0], f[1]}, nil
+	return &md5CryptDigest{f, p[0], p[1]}, nil
 }
 
 func (d *md5CryptDigest) memory() int64       { return 0 }
 func (d *md5CryptDigest) weaker(*Policy) bool { return true }
 
+// verify: crypt(3) and htpasswd (apr_md5_encode) both take the password as
+// a C string, so it ends at a NUL.
 func (d *md5CryptDigest) verify(password string) (bool, error) {
-	password, err := cryptVerifyPassword("md5_crypt", password)
+	password, err := cryptVerifyPassword(d.f.name, password)
 	if err != nil {
 		return false, err
 	}
 	pw := passwordCopy(password)
 	defer clear(pw)
-	sum := md5CryptSum(pw, []byte(d.salt), "$1$")
+	sum := md5CryptSum(pw, []byte(d.salt), d.f.magic)
 	got := md5CryptOrder.encode(make([]byte, 0, 22), sum)
 	clear(sum)
 	return equalKey(got, nil, []byte(d.sum))
@@ -565,62 +583,7 @@ func hashScryptCrypt(password string, pol *Policy) (string, error) {
 // apr1_md5_crypt: Apache's "$apr1$<salt>$<22 characters>" (htpasswd -m),
 // md5crypt with the magic "$apr1$". Insecure: 1000 MD5 rounds.
 
-var (
-	errAPR1Shape = malformed("apr1_md5_crypt", `want "$apr1$<salt>$<22 characters>"`)
-	errAPR1Salt  = malformed("apr1_md5_crypt", `salt is longer than 8 bytes or holds ":", newline or NUL`)
-	errAPR1Sum   = malformed("apr1_md5_crypt", "checksum is not 22 characters of crypt's base64 with zero unused bits")
-)
-
-func init() {
-	register(&scheme{
-		name:     "apr1_md5_crypt",
-		insecure: true,
-		parse:    parseAPR1,
-		hash: func(password string, _ *Policy) (string, error) {
-			if err := checkCryptPassword("apr1_md5_crypt", password); err != nil {
-				return "", err
-			}
-			salt := randomString(8, itoa64)
-			out := append([]byte("$apr1$"+salt), '$')
-			return string(md5CryptOrder.encode(out, md5CryptSum([]byte(password), []byte(salt), "$apr1$"))), nil
-		},
-	})
-}
-
-type apr1Digest struct{ salt, sum string }
-
-func parseAPR1(digest string, _ Limits) (parsed, error) {
-	rest, ok := strings.CutPrefix(digest, "$apr1$")
-	var f [2]string
-	if !ok || !splitN(rest, '$', f[:]) {
-		return nil, errAPR1Shape
-	}
-	if !validCryptSalt(f[0], 8) {
-		return nil, errAPR1Salt
-	}
-	if !md5CryptOrder.validChecksum(f[1]) {
-		return nil, errAPR1Sum
-	}
-	return &apr1Digest{f[0], f[1]}, nil
-}
-
-func (d *apr1Digest) memory() int64       { return 0 }
-func (d *apr1Digest) weaker(*Policy) bool { return true }
-
-// verify: htpasswd hands the password to apr_md5_encode as a C string, so it
-// ends at a NUL like crypt(3).
-func (d *apr1Digest) verify(password string) (bool, error) {
-	password, err := cryptVerifyPassword("apr1_md5_crypt", password)
-	if err != nil {
-		return false, err
-	}
-	pw := passwordCopy(password)
-	defer clear(pw)
-	sum := md5CryptSum(pw, []byte(d.salt), "$apr1$")
-	got := md5CryptOrder.encode(make([]byte, 0, 22), sum)
-	clear(sum)
-	return equalKey(got, nil, []byte(d.sum))
-}
+func init() { register(newMD5CryptFormat("apr1_md5_crypt", "$apr1$").scheme()) }
 
 // des_crypt: the traditional DES-based crypt(3) of Version 7 Unix, 13
 // characters of crypt's alphabet: a 2-character salt and 11 characters for
