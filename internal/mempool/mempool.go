@@ -1,28 +1,42 @@
 // Package mempool keeps large working buffers between the computations of
-// the memory-hard cores (argon2core's blocks, scryptcore's V arrays), so that
-// a burst of verifies does not fault in fresh pages for each one.
+// the memory-hard cores (argon2core's blocks, scryptcore's and yescryptcore's
+// V arrays), so that a burst of verifies does not fault in fresh pages for
+// each one.
 //
 // A Pool holds at most its limit in bytes, hands out the best-fitting buffer
 // no more than twice the size asked for (a small computation does not pin a
-// large buffer), and drops the oldest buffers first. Put clears the part of a
-// buffer that was used, so that what a computation derived from a password
-// does not outlive it in the pool (scrypt's V[0] alone is a one-iteration
-// test for guesses); every buffer Get returns is therefore zero. On Linux
-// buffers are mapped outside the Go heap (see alloc), elsewhere they are
-// ordinary slices.
+// large buffer), drops the oldest buffers first, and releases a buffer that
+// no Get has taken for IdleRelease, so that an idle process gives its memory
+// back. Put clears the part of a buffer that was used, so that what a
+// computation derived from a password does not outlive it in the pool
+// (scrypt's V[0] alone is a one-iteration test for guesses); every buffer Get
+// returns is therefore zero. On Linux buffers are mapped outside the Go heap
+// and faulted in by system calls (see alloc), elsewhere they are ordinary
+// slices.
 package mempool
 
 import (
 	"sync"
+	"time"
 	"unsafe"
 )
+
+// IdleRelease is how long a pooled buffer may go unused before the pool
+// releases it. A var for tests.
+var IdleRelease = time.Minute
 
 // A Pool keeps buffers of T. Its methods are safe for concurrent use.
 type Pool[T any] struct {
 	mu    sync.Mutex
 	limit int64
 	held  int64
-	free  [][]T // oldest first
+	free  []pooled[T] // oldest first
+	timer *time.Timer // releases idle buffers; nil when none is armed
+}
+
+type pooled[T any] struct {
+	buf []T
+	put time.Time // when it came back
 }
 
 // New returns a pool that keeps at most limit bytes.
@@ -57,14 +71,15 @@ func (p *Pool[T]) Held() (bytes int64, buffers int) {
 func (p *Pool[T]) Get(n int) ([]T, error) {
 	p.mu.Lock()
 	best := -1
-	for i, b := range p.free {
-		if c := cap(b); c >= n && c/2 <= n && (best < 0 || c < cap(p.free[best])) {
+	for i, e := range p.free {
+		if c := cap(e.buf); c >= n && c/2 <= n && (best < 0 || c < cap(p.free[best].buf)) {
 			best = i
 		}
 	}
 	if best >= 0 {
-		b := p.free[best]
+		b := p.free[best].buf
 		p.free = append(p.free[:best], p.free[best+1:]...)
+		clear(p.free[len(p.free) : len(p.free)+1])
 		p.held -= bytesOf(b)
 		p.mu.Unlock()
 		return b[:n], nil
@@ -75,30 +90,71 @@ func (p *Pool[T]) Get(n int) ([]T, error) {
 
 // Put clears b, the part of a buffer from Get that was used, and hands the
 // buffer back for reuse, dropping the oldest buffers if the pool would exceed
-// its limit. Clearing is one write pass over b, made before the lock is taken.
+// its limit. Clearing is one write pass over b, made without the lock; a
+// buffer larger than the limit is released instead, uncleared where release
+// leaves nothing readable (releaseClears).
 func (p *Pool[T]) Put(b []T) {
+	whole := b[:cap(b)]
+	size := bytesOf(whole)
+	p.mu.Lock()
+	keep := size <= p.limit
+	p.mu.Unlock()
+	if !keep && releaseClears {
+		release(whole)
+		return
+	}
 	clearChunked(b)
-	b = b[:cap(b)]
-	size := bytesOf(b)
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if size > p.limit {
-		release(b)
+		release(whole)
 		return
 	}
-	p.free = append(p.free, b)
+	p.free = append(p.free, pooled[T]{whole, time.Now()})
 	p.held += size
 	p.trim()
+	if p.timer == nil && len(p.free) > 0 {
+		p.timer = time.AfterFunc(IdleRelease, p.releaseIdle)
+	}
 }
 
+// trim drops the oldest buffers while the pool holds more than its limit.
 func (p *Pool[T]) trim() {
 	n := 0
 	for p.held > p.limit {
-		p.held -= bytesOf(p.free[n])
-		release(p.free[n])
-		p.free[n] = nil
+		p.drop(n)
 		n++
 	}
+	p.cut(n)
+}
+
+// releaseIdle drops the buffers that came back IdleRelease ago or more and
+// arms the timer again for the oldest of the rest.
+func (p *Pool[T]) releaseIdle() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	now := time.Now()
+	n := 0
+	for n < len(p.free) && now.Sub(p.free[n].put) >= IdleRelease {
+		p.drop(n)
+		n++
+	}
+	p.cut(n)
+	p.timer = nil
+	if len(p.free) > 0 {
+		p.timer = time.AfterFunc(IdleRelease-now.Sub(p.free[0].put), p.releaseIdle)
+	}
+}
+
+// drop releases buffer i, which stays in free until cut.
+func (p *Pool[T]) drop(i int) {
+	p.held -= bytesOf(p.free[i].buf)
+	release(p.free[i].buf)
+	p.free[i] = pooled[T]{}
+}
+
+// cut removes the first n entries of free.
+func (p *Pool[T]) cut(n int) {
 	if n > 0 {
 		p.free = append(p.free[:0], p.free[n:]...)
 		clear(p.free[len(p.free) : len(p.free)+n])

@@ -3,6 +3,7 @@ package mempool
 import (
 	"slices"
 	"testing"
+	"time"
 )
 
 // TestPutClears checks that a buffer comes back from the pool all zero when
@@ -33,5 +34,64 @@ func TestPutClears(t *testing.T) {
 		if i := slices.IndexFunc(c, func(w uint64) bool { return w != 0 }); i >= 0 {
 			t.Fatalf("used %d: word %d of a reused buffer is %#x, want 0", used, i, c[i])
 		}
+	}
+}
+
+// TestIdleRelease checks that buffers nobody takes are released after
+// IdleRelease, and that one taken and put back again is kept for a new
+// period.
+func TestIdleRelease(t *testing.T) {
+	old := IdleRelease
+	IdleRelease = 50 * time.Millisecond
+	t.Cleanup(func() { IdleRelease = old })
+	p := New[uint64](1 << 30)
+	a, _ := p.Get(1000)
+	b, _ := p.Get(3000)
+	p.Put(a)
+	time.Sleep(30 * time.Millisecond)
+	p.Put(b)
+	if _, n := p.Held(); n != 2 {
+		t.Fatalf("pool holds %d buffers, want 2", n)
+	}
+	// a goes first; b, put back 30 ms later, stays for a while.
+	waitHeld(t, p, 1)
+	if c, _ := p.Get(3000); &c[0] != &b[0] {
+		t.Fatal("the pool released the newer buffer first")
+	} else {
+		p.Put(c)
+	}
+	waitHeld(t, p, 0)
+}
+
+// waitHeld waits up to 2 s for p to hold n buffers.
+func waitHeld[T any](t *testing.T, p *Pool[T], n int) {
+	t.Helper()
+	for start := time.Now(); time.Since(start) < 2*time.Second; time.Sleep(5 * time.Millisecond) {
+		if _, got := p.Held(); got == n {
+			return
+		}
+	}
+	_, got := p.Held()
+	t.Fatalf("pool holds %d buffers after 2 s, want %d", got, n)
+}
+
+// TestPutOverLimit checks that a buffer larger than the limit is not kept,
+// and that trimming drops the oldest buffers first.
+func TestPutOverLimit(t *testing.T) {
+	p := New[byte](10 << 10)
+	big, _ := p.Get(20 << 10)
+	p.Put(big)
+	if bytes, n := p.Held(); n != 0 || bytes != 0 {
+		t.Fatalf("pool holds %d buffers (%d bytes) after a put over its limit, want none", n, bytes)
+	}
+	a, _ := p.Get(6 << 10)
+	b, _ := p.Get(6 << 10)
+	p.Put(a)
+	p.Put(b)
+	if bytes, n := p.Held(); n != 1 || bytes != 6<<10 {
+		t.Fatalf("pool holds %d buffers (%d bytes), want 1 (6 KiB)", n, bytes)
+	}
+	if c, _ := p.Get(6 << 10); &c[0] != &b[0] {
+		t.Fatal("trimming kept the older buffer")
 	}
 }

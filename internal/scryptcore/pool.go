@@ -3,15 +3,16 @@ package scryptcore
 import "github.com/pwdigest/pwdigest/internal/mempool"
 
 // defaultPoolLimit is how many bytes of working memory are kept for reuse
-// between Key calls unless SetPoolLimit says otherwise.
-const defaultPoolLimit = 128 << 20
+// between Key calls unless SetPoolLimit says otherwise: four verifies at
+// Werkzeug's default cost (N=32768, r=8: 32 MiB each) and room to spare.
+const defaultPoolLimit = 256 << 20
 
 // pool keeps freed working memory between Key calls (see internal/mempool),
 // which clears it when it comes back.
 var pool = mempool.New[uint32](defaultPoolLimit)
 
 // SetPoolLimit sets how many bytes of working memory may be kept between Key
-// calls (128 MiB unless set) and returns the previous limit. Zero or less
+// calls (256 MiB unless set) and returns the previous limit. Zero or less
 // disables the pool. Kept memory is cleared when a computation returns it.
 func SetPoolLimit(bytes int64) int64 { return pool.SetLimit(bytes) }
 

@@ -140,16 +140,7 @@ func key(password, salt []byte, p Params, keyLen int) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer func() {
-		// In pieces: one memclr of the whole V would hold off a
-		// stop-the-world for milliseconds.
-		for rest := mem; len(rest) > 0; {
-			n := min(len(rest), 32<<10)
-			clear(rest[:n])
-			rest = rest[n:]
-		}
-		pool.Put(mem)
-	}()
+	defer pool.Put(mem) // which clears it
 	n := uint64(p.N) / uint64(p.P)
 	if p.Flags&RW != 0 && n >= 0x100 && n*uint64(p.R) >= 0x20000 {
 		// Large costs first hash at N/64 to derive the password, so that a
