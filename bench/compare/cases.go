@@ -22,7 +22,7 @@ type benchCase struct {
 	Source   string `json:"source"`
 	Note     string `json:"note"`
 
-	kind string // bcrypt, pbkdf2, phpass, scrypt, firebase, argon2
+	kind string // bcrypt, pbkdf2, phpass, scrypt, firebase, argon2, yescrypt
 	desc string // the parameters, for the table heading
 
 	// pbkdf2
@@ -87,6 +87,9 @@ func (c *benchCase) parse() error {
 		err = c.parseFirebase()
 	case "argon2i", "argon2id":
 		err = c.parseArgon2()
+	case "yescrypt":
+		c.kind = "yescrypt"
+		c.desc = "libxcrypt " + strings.Join(strings.Split(c.Digest, "$")[:3], "$") + "$"
 	default:
 		err = fmt.Errorf("no direct implementations for hasher %q", c.Hasher)
 	}

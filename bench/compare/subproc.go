@@ -95,6 +95,8 @@ func scriptImpls(c *benchCase) []scriptImpl {
 	case "argon2":
 		add("Python argon2-cffi verify_secret (libargon2)", "python", "argon2.verify_secret", digest)
 		add("PHP password_verify", "php", "password_verify", digest)
+	case "yescrypt":
+		add("Python crypt.crypt (libxcrypt)", "python", "crypt.crypt", digest)
 	}
 	return out
 }

@@ -31,6 +31,9 @@ func TestLoadRestoresProcs(t *testing.T) {
 	if r.Pauses == 0 {
 		t.Error("no collection during 15 ms of steady allocation")
 	}
+	if r.Stopping <= 0 {
+		t.Errorf("stopping latency %v, want a positive figure", r.Stopping)
+	}
 	if r.Worst <= 0 || r.Worst > time.Second {
 		t.Errorf("worst pause %v, want a positive figure", r.Worst)
 	}

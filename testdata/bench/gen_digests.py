@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Benchmark digests from the real producers: this script (Django, passlib,
-pyca bcrypt, hashlib, argon2-cffi) runs gen_digests.php (PHP) and
+pyca bcrypt, hashlib, argon2-cffi, libxcrypt through the crypt module) runs gen_digests.php (PHP) and
 gen_firebase.js (npm firebase-scrypt) in between, so the lines come out in
 the benchmark order.
 
@@ -151,6 +151,23 @@ def bcrypt10():
          "cost 10: the default of pyca bcrypt, Django's BCryptSHA256 before 4.x, PHP before 8.4")
 
 
+def yescrypt():
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import crypt
+    # $y$j9T$: libxcrypt's default yescrypt cost (5: N=4096, r=32, 16 MiB).
+    # 16 salt bytes as libxcrypt encodes them: 21 characters of 6 bits and
+    # one of the last 2 bits.
+    setting = "$y$j9T$" + rand_str(21, PHPASS64) + R.choice("./01")
+    h = crypt.crypt(PASSWORD, setting)
+    check(h and h.startswith(setting + "$") and crypt.crypt(PASSWORD, h) == h, h)
+    emit("yescrypt_j9T", "yescrypt", h,
+         "libxcrypt crypt() via %s crypt.crypt (Debian libcrypt1 %s)" % (pyver(), deb("libcrypt1")),
+         "$y$j9T$: libxcrypt's default (cost 5: N=4096, r=32, 16 MiB), as Debian, Ubuntu and Fedora "
+         "write /etc/shadow; 22-character salt as libxcrypt makes")
+
+
 def other(cmd, env=None):
     """Runs another producer (PHP, Node) and passes its lines through."""
     out = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env)
@@ -167,6 +184,7 @@ def main():
     other(["node", os.path.join(HERE, "gen_firebase.js")],
           dict(os.environ, NODE_PATH=os.path.join(HERE, "..", "gen", "node_modules")))
     argon2()
+    yescrypt()
 
 
 if __name__ == "__main__":

@@ -68,6 +68,13 @@ def make(job):
             except VerifyMismatchError:
                 return False
         return verify
+    if impl == "crypt.crypt":
+        import warnings
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            import crypt
+        d = job["digest"]
+        return lambda: hmac.compare_digest(crypt.crypt(job["password"], d), d)
     if impl == "passlib.phpass":
         from passlib.hash import phpass
         d = job["digest"]
