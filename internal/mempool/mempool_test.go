@@ -95,3 +95,24 @@ func TestPutOverLimit(t *testing.T) {
 		t.Fatal("trimming kept the older buffer")
 	}
 }
+
+// TestClearPart checks clearPart at every alignment and at lengths around
+// the non-temporal path's multiples: the range is zero, the bytes around it
+// untouched.
+func TestClearPart(t *testing.T) {
+	buf := make([]byte, 3*ntMin+512)
+	for off := range 33 {
+		for _, n := range []int{0, 1, ntMin - 1, ntMin, ntMin + 1, ntMin + 127, ntMin + 128, 2*ntMin + 77, 3 * ntMin} {
+			for i := range buf {
+				buf[i] = byte(i) | 1
+			}
+			clearPart(buf[off : off+n])
+			for i, v := range buf {
+				inside := i >= off && i < off+n
+				if inside && v != 0 || !inside && v != byte(i)|1 {
+					t.Fatalf("offset %d, length %d: byte %d is %#x", off, n, i, v)
+				}
+			}
+		}
+	}
+}
