@@ -96,6 +96,7 @@ type Result struct {
 	Worst      time.Duration // the longest stop-the-world time of one collection (exact; see Load)
 	Stopping   time.Duration // the longest wait for every goroutine to stop (histogram bound)
 	AllocStall time.Duration // the longest gap between two allocations of the allocating goroutine
+	Steal      time.Duration // CPU time the hypervisor gave to others meanwhile, all CPUs (Linux, 10 ms ticks)
 }
 
 // A Load imitates a busy server: GOMAXPROCS lowered, and one goroutine that
@@ -113,6 +114,7 @@ type Load struct {
 	stall  atomic.Int64
 	worst  time.Duration // set by poll
 	missed bool          // set by poll
+	steal  time.Duration // at Start
 }
 
 // Start sets GOMAXPROCS to procs, starts the allocating goroutine and
@@ -123,6 +125,7 @@ func Start(procs int) *Load {
 	var st debug.GCStats
 	debug.ReadGCStats(&st)
 	l.snap = Take()
+	l.steal = steal()
 	l.done.Add(2)
 	go l.allocate()
 	go l.poll(st.NumGC)
@@ -209,7 +212,8 @@ func (l *Load) Stop() Result {
 	close(l.stop)
 	l.done.Wait()
 	n, bound := l.snap.Since()
-	r := Result{Pauses: n, Worst: l.worst, Stopping: l.snap.StoppingSince(), AllocStall: time.Duration(l.stall.Load())}
+	r := Result{Pauses: n, Worst: l.worst, Stopping: l.snap.StoppingSince(),
+		AllocStall: time.Duration(l.stall.Load()), Steal: steal() - l.steal}
 	if l.missed {
 		r.Worst = max(r.Worst, bound)
 	}
