@@ -184,9 +184,9 @@ const ntMin = 4 << 10
 
 // clearPart is a function of its own so that its prologue, between two
 // chunks, is where the runtime can stop the goroutine. Its 16-byte aligned
-// middle, a multiple of 128 bytes, goes to clearNT: pooled memory is not
-// read again before the next computation overwrites it, so there is no
-// reason to pull it through the caches.
+// middle, a multiple of 128 bytes, goes to clearNT: a pooled buffer waits
+// for its next computation, usually longer than it would stay in the
+// caches, so nothing is lost by writing around them.
 //
 //go:noinline
 func clearPart(b []byte) {
