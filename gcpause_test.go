@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
@@ -125,11 +124,7 @@ func BenchmarkGCPause(b *testing.B) {
 	for _, c := range gcPauseCases(b) {
 		b.Run(c.hasher, func(b *testing.B) {
 			verify := verifyOrFail(b, c)
-			var wg sync.WaitGroup
-			for range 4 {
-				wg.Go(verify)
-			}
-			wg.Wait()
+			gcpause.Concurrent(4, verify) // fills the pools, unmeasured
 			l := gcpause.Start(2)
 			for b.Loop() {
 				l.Concurrent(4, verify)

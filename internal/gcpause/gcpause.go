@@ -54,14 +54,6 @@ func (s Snapshot) Since() (n uint64, worst time.Duration) {
 	return Take().total.since(s.total)
 }
 
-// StoppingSince returns the longest time the collector waited for every
-// goroutine to stop since s: the part of a pause that running code, not the
-// collector's own work, decides.
-func (s Snapshot) StoppingSince() time.Duration {
-	_, worst := Take().stopping.since(s.stopping)
-	return worst
-}
-
 func (h histogram) since(old histogram) (n uint64, worst time.Duration) {
 	for i := range h.counts {
 		d := h.counts[i]
@@ -186,14 +178,14 @@ func (l *Load) Pauses() uint64 {
 }
 
 // Concurrent calls fn on n goroutines at once and waits for them.
-func (l *Load) Concurrent(n int, fn func()) {
+func (l *Load) Concurrent(n int, fn func()) { Concurrent(n, fn) }
+
+// Concurrent calls fn on n goroutines at once and waits for them, with or
+// without a Load (a warm-up round, say).
+func Concurrent(n int, fn func()) {
 	var wg sync.WaitGroup
 	for range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			fn()
-		}()
+		wg.Go(fn)
 	}
 	wg.Wait()
 }
@@ -211,8 +203,10 @@ func (l *Load) Stop() Result {
 	}
 	close(l.stop)
 	l.done.Wait()
-	n, bound := l.snap.Since()
-	r := Result{Pauses: n, Worst: l.worst, Stopping: l.snap.StoppingSince(),
+	now := Take()
+	n, bound := now.total.since(l.snap.total)
+	_, stopping := now.stopping.since(l.snap.stopping)
+	r := Result{Pauses: n, Worst: l.worst, Stopping: stopping,
 		AllocStall: time.Duration(l.stall.Load()), Steal: steal() - l.steal}
 	if l.missed {
 		r.Worst = max(r.Worst, bound)
